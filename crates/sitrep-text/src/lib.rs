@@ -19,3 +19,15 @@ pub use document::{Dateline, Document, Removed, RemovalReason, Sentence, Stage, 
 pub use error::Error;
 pub use span::{Ranged, Span};
 pub use tags::{DepRel, Upos, Xpos};
+
+pub mod cleanup;
+pub mod segment;
+
+pub use cleanup::Cleaner;
+pub use segment::Segmenter;
+
+/// Run cleanup and segmentation with default settings: the text half of the pipeline.
+pub fn prepare(doc: &mut Document) -> Result<(), Error> {
+    Cleaner::default().run(doc)?;
+    Segmenter::default().run(doc)
+}

@@ -2,3 +2,4 @@
 #![deny(missing_docs)]
 
 pub mod quote_marks;
+pub mod record;

@@ -3,3 +3,4 @@
 
 pub mod quote_marks;
 pub mod record;
+pub mod tree;

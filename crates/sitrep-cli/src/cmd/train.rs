@@ -1,10 +1,105 @@
-//! Subcommand (not written yet).
+//! `sitrep train`: train the tagger and parser from the UD English treebanks.
 
-/// Flags of this subcommand.
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use sitrep_parse::train::{self, NonProjective, TrainOptions};
+use sitrep_parse::{evaluate, Compression, Pipeline};
+
+/// Flags of `sitrep train`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Directory holding `en_ewt/` and `en_gum/` (with GUM's `splits.md`).
+    #[arg(long, default_value = "../shared/data/ud")]
+    ud_dir: PathBuf,
+    /// Directory to write the model into (`en-ud.model`).
+    #[arg(long, default_value = "models")]
+    out: PathBuf,
+    /// Seed for shuffling and exploration; the same seed gives the same bytes.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Maximum parser epochs; the best on EWT dev + GUM dev is kept.
+    #[arg(long, default_value_t = TrainOptions::default().parser_epochs)]
+    epochs: usize,
+    /// Maximum tagger epochs; the best on dev is kept.
+    #[arg(long, default_value_t = TrainOptions::default().tagger_epochs)]
+    tagger_epochs: usize,
+    /// Jackknife folds for the parser's training tags (0 = gold tags).
+    #[arg(long, default_value_t = TrainOptions::default().folds)]
+    folds: usize,
+    /// Drop averaged weights smaller than this (perceptron update units).
+    #[arg(long, default_value_t = Compression::default().prune)]
+    prune: f64,
+    /// Leave non-projective training trees out instead of lifting their crossing arcs.
+    #[arg(long)]
+    skip_nonprojective: bool,
+    /// Use only the first N training sentences (quick experiments).
+    #[arg(long)]
+    limit: Option<usize>,
+    /// After training, score EWT test, GUM test and GUM test news and measure speed.
+    #[arg(long)]
+    eval: bool,
+}
 
-/// Run the subcommand.
-pub fn run(_args: Args) -> anyhow::Result<()> {
-    anyhow::bail!("not implemented yet")
+/// Run `sitrep train`.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    let t0 = Instant::now();
+    let mut tb = train::load_treebanks(&args.ud_dir)
+        .with_context(|| format!("reading treebanks under {}", args.ud_dir.display()))?;
+    for e in &tb.errors {
+        eprintln!("warning: {e} (sentence skipped)");
+    }
+    if let Some(n) = args.limit {
+        tb.train.truncate(n);
+    }
+    let dev: Vec<_> = tb.ewt_dev.iter().chain(&tb.gum_dev).cloned().collect();
+    let opts = TrainOptions {
+        seed: args.seed,
+        tagger_epochs: args.tagger_epochs,
+        parser_epochs: args.epochs,
+        folds: args.folds,
+        compression: Compression { prune: args.prune },
+        nonprojective: if args.skip_nonprojective {
+            NonProjective::Skip
+        } else {
+            NonProjective::Lift
+        },
+    };
+    let (pipeline, _report) =
+        train::train(&tb.train, &dev, &opts, &mut |line| eprintln!("{line}"))?;
+    pipeline
+        .save(&args.out)
+        .with_context(|| format!("writing the model into {}", args.out.display()))?;
+    let size = pipeline.to_bytes().len();
+    eprintln!(
+        "wrote {} ({:.2} MB) in {:.1?}",
+        args.out.join(sitrep_parse::MODEL_FILE).display(),
+        size as f64 / 1e6,
+        t0.elapsed()
+    );
+    if args.eval {
+        report(&pipeline, &tb);
+    }
+    Ok(())
+}
+
+/// Print scores on the standard evaluation sets and the speed.
+fn report(p: &Pipeline, tb: &train::Treebanks) {
+    let (tf, tw) = p.tagger().size();
+    let ((af, aw), (lf, lw)) = p.parser().size();
+    eprintln!(
+        "model: tagger {tf} features / {tw} weights; transitions {af} / {aw}; labels {lf} / {lw}"
+    );
+    for (name, set) in [
+        ("EWT dev", &tb.ewt_dev),
+        ("GUM dev", &tb.gum_dev),
+        ("EWT test", &tb.ewt_test),
+        ("GUM test", &tb.gum_test),
+        ("GUM test news", &tb.gum_test_news),
+    ] {
+        eprintln!("{name:>14}: {}", evaluate(p, set));
+    }
+    let tps = train::throughput(p, &tb.ewt_test);
+    eprintln!("speed on EWT test (tag + parse, 1 thread): {tps:.0} tokens/s");
 }

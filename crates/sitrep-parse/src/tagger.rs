@@ -1,0 +1,322 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron over joint `UPOS|XPOS`
+//! classes, with rich lexical and context features and an ambiguity-class dictionary.
+
+use sitrep_text::{Upos, Xpos};
+
+use crate::bin::{Reader, Writer};
+use crate::hash::{self, Rng};
+use crate::lex::{init_upper, Lex};
+use crate::perceptron::{Compression, IdMap, Trainer, Weights};
+use crate::Error;
+
+/// Number of feature templates per token.
+const N_FEATS: usize = 40;
+
+/// Words seen fewer times than this get no ambiguity class.
+const DICT_MIN_COUNT: u32 = 3;
+/// A class joins a word's ambiguity class when it covers at least this share of its uses.
+const DICT_MIN_SHARE: f64 = 0.02;
+
+/// Class index standing for "no token here" (before the sentence start).
+const NONE_TAG: u64 = 0xFFFF;
+
+/// A trained tagger: tag set, ambiguity dictionary and weights.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    pub(crate) classes: Vec<(Upos, Xpos)>,
+    dict: IdMap<u32, u32>,
+    weights: Weights,
+}
+
+/// Gold-tagged sentence for training: forms' lexical hashes and class indices.
+#[derive(Clone, Debug)]
+pub(crate) struct TagExample {
+    pub lex: Vec<Lex>,
+    pub gold: Vec<u16>,
+}
+
+fn amb_of(dict: &IdMap<u32, u32>, l: &Lex) -> u64 {
+    dict.get(&hash::fold32(l.lower))
+        .map_or(1, |&a| u64::from(a) + 2)
+}
+
+#[inline]
+fn f(t: u64, v: u64) -> u64 {
+    hash::mix(t, v)
+}
+
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    hash::mix(hash::mix(t, a), b)
+}
+
+/// Fill `out` with the features of token `i` given the two previous predicted classes.
+fn features(lex: &[Lex], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut [u64; N_FEATS]) {
+    const NONE: Lex = Lex {
+        form: 1,
+        lower: 1,
+        pre: [1; 3],
+        suf: [1; 4],
+        shape: 1,
+        flags: 1 << 20,
+    };
+    let at = |j: isize| -> (&Lex, u64) {
+        if j < 0 || j as usize >= lex.len() {
+            (&NONE, 0)
+        } else {
+            (&lex[j as usize], amb[j as usize])
+        }
+    };
+    let i = i as isize;
+    let (w, a0) = at(i);
+    let (m1, am1) = at(i - 1);
+    let (m2, _) = at(i - 2);
+    let (n1, an1) = at(i + 1);
+    let (n2, an2) = at(i + 2);
+    let first = u64::from(i == 0) << 1 | u64::from(init_upper(w));
+    *out = [
+        f(0, 0),
+        f(1, w.form),
+        f(2, w.lower),
+        f(3, w.suf[0]),
+        f(4, w.suf[1]),
+        f(5, w.suf[2]),
+        f(6, w.suf[3]),
+        f(7, w.pre[0]),
+        f(8, w.pre[1]),
+        f(9, w.pre[2]),
+        f(10, w.shape),
+        f(11, w.flags),
+        f(12, p1),
+        f2(13, p1, p2),
+        f2(14, p1, w.lower),
+        f(15, m1.lower),
+        f(16, m2.lower),
+        f(17, n1.lower),
+        f(18, n2.lower),
+        f(19, m1.suf[2]),
+        f(20, n1.suf[2]),
+        f2(21, m1.lower, w.lower),
+        f2(22, w.lower, n1.lower),
+        f(23, a0),
+        f2(24, a0, p1),
+        f2(25, a0, an1),
+        f(26, an1),
+        f(27, an2),
+        f2(28, an1, an2),
+        f(29, n1.shape),
+        f(30, m1.shape),
+        f2(31, first, w.shape),
+        f2(32, p1, w.suf[2]),
+        f(33, p2),
+        f2(34, am1, a0),
+        f2(35, p1, an1),
+        f2(36, w.suf[1], n1.lower),
+        f2(37, m1.lower, n1.lower),
+        f(38, n1.suf[1]),
+        f2(39, p2, w.lower),
+    ];
+}
+
+impl Tagger {
+    /// The tag pairs the tagger predicts, by class index.
+    pub fn classes(&self) -> &[(Upos, Xpos)] {
+        &self.classes
+    }
+
+    /// Number of features and weights kept.
+    pub fn size(&self) -> (usize, usize) {
+        (self.weights.n_features(), self.weights.n_weights())
+    }
+
+    /// Tag a sentence given its lexical analysis; `out` receives one class index per token.
+    pub(crate) fn tag(&self, lex: &[Lex], amb: &mut Vec<u64>, out: &mut Vec<u16>) {
+        amb.clear();
+        amb.extend(lex.iter().map(|l| amb_of(&self.dict, l)));
+        out.clear();
+        let mut feats = [0u64; N_FEATS];
+        let n = self.classes.len();
+        let mut scores = [0i32; 256];
+        for i in 0..lex.len() {
+            let p1 = if i >= 1 {
+                u64::from(out[i - 1])
+            } else {
+                NONE_TAG
+            };
+            let p2 = if i >= 2 {
+                u64::from(out[i - 2])
+            } else {
+                NONE_TAG
+            };
+            features(lex, amb, i, p1, p2, &mut feats);
+            let s = &mut scores[..n];
+            s.iter_mut().for_each(|x| *x = 0);
+            self.weights.score(&feats, s);
+            out.push(argmax_i32(s) as u16);
+        }
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.varint(self.classes.len() as u64);
+        for &(u, x) in &self.classes {
+            w.u8(u.index() as u8);
+            w.u8(x.index() as u8);
+        }
+        let mut d: Vec<(u32, u32)> = self.dict.iter().map(|(&k, &v)| (k, v)).collect();
+        d.sort_unstable();
+        w.varint(d.len() as u64);
+        let mut prev = 0u32;
+        for &(k, v) in &d {
+            w.varint(u64::from(k - prev));
+            w.u32(v);
+            prev = k;
+        }
+        self.weights.write(w);
+    }
+
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<Tagger, Error> {
+        let n = r.len(255, "tag class count")?;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            let u = Upos::from_index(r.u8()? as usize).ok_or_else(|| r.err("bad UPOS index"))?;
+            let x = Xpos::from_index(r.u8()? as usize).ok_or_else(|| r.err("bad XPOS index"))?;
+            classes.push((u, x));
+        }
+        let nd = r.len(1 << 24, "dictionary size")?;
+        let mut dict = IdMap::default();
+        let mut prev = 0u64;
+        for _ in 0..nd {
+            prev += r.varint()?;
+            let k = u32::try_from(prev).map_err(|_| r.err("bad dictionary key"))?;
+            dict.insert(k, r.u32()?);
+        }
+        let weights = Weights::read(r)?;
+        if weights.n_classes() != n {
+            return Err(r.err("tagger weights do not match its tag set"));
+        }
+        Ok(Tagger {
+            classes,
+            dict,
+            weights,
+        })
+    }
+}
+
+/// Index of the largest score (first on ties).
+#[inline]
+pub(crate) fn argmax_i32(s: &[i32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[inline]
+fn argmax_i64(s: &[i64]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Build the ambiguity-class dictionary from training sentences.
+fn build_dict(train: &[TagExample], n_classes: usize) -> IdMap<u32, u32> {
+    let mut counts: IdMap<u32, Vec<u32>> = IdMap::default();
+    for s in train {
+        for (l, &g) in s.lex.iter().zip(&s.gold) {
+            let row = counts
+                .entry(hash::fold32(l.lower))
+                .or_insert_with(|| vec![0; n_classes]);
+            row[g as usize] += 1;
+        }
+    }
+    let mut dict = IdMap::default();
+    for (k, row) in counts {
+        let total: u32 = row.iter().sum();
+        if total < DICT_MIN_COUNT {
+            continue;
+        }
+        let mut h = 0xA3Bu64;
+        for (c, &n) in row.iter().enumerate() {
+            if f64::from(n) >= DICT_MIN_SHARE * f64::from(total) {
+                h = hash::mix(h, c as u64);
+            }
+        }
+        dict.insert(k, hash::fold32(h));
+    }
+    dict
+}
+
+/// Training state of the tagger.
+pub(crate) struct TaggerTrainer {
+    classes: Vec<(Upos, Xpos)>,
+    dict: IdMap<u32, u32>,
+    model: Trainer,
+}
+
+impl TaggerTrainer {
+    pub(crate) fn new(classes: Vec<(Upos, Xpos)>, train: &[TagExample]) -> TaggerTrainer {
+        let dict = build_dict(train, classes.len());
+        let model = Trainer::new(classes.len());
+        TaggerTrainer {
+            classes,
+            dict,
+            model,
+        }
+    }
+
+    /// One pass over `train` in a seeded random order; returns training accuracy.
+    pub(crate) fn epoch(&mut self, train: &[TagExample], rng: &mut Rng) -> f64 {
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        rng.shuffle(&mut order);
+        let n = self.classes.len();
+        let mut scores = vec![0i64; n];
+        let mut feats = [0u64; N_FEATS];
+        let mut amb = Vec::new();
+        let mut pred: Vec<u16> = Vec::new();
+        let (mut right, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let s = &train[si];
+            amb.clear();
+            amb.extend(s.lex.iter().map(|l| amb_of(&self.dict, l)));
+            pred.clear();
+            for i in 0..s.lex.len() {
+                let p1 = if i >= 1 {
+                    u64::from(pred[i - 1])
+                } else {
+                    NONE_TAG
+                };
+                let p2 = if i >= 2 {
+                    u64::from(pred[i - 2])
+                } else {
+                    NONE_TAG
+                };
+                features(&s.lex, &amb, i, p1, p2, &mut feats);
+                self.model.score(&feats, &mut scores);
+                let p = argmax_i64(&scores);
+                let g = s.gold[i] as usize;
+                self.model.update(&feats, g, p);
+                self.model.tick();
+                right += usize::from(p == g);
+                total += 1;
+                pred.push(p as u16);
+            }
+        }
+        right as f64 / total.max(1) as f64
+    }
+
+    /// The averaged, compressed tagger as it stands.
+    pub(crate) fn snapshot(&self, c: Compression) -> Tagger {
+        Tagger {
+            classes: self.classes.clone(),
+            dict: self.dict.clone(),
+            weights: self.model.compress(c),
+        }
+    }
+}

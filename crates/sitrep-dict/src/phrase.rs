@@ -1,0 +1,114 @@
+//! Dictionary phrases as word sequences, and their tokenisation variants.
+//!
+//! PETRARCH writes phrases with `_` or spaces between words (`CARL_XVI_GUSTAF_`), both
+//! meaning "the next word". Words may carry punctuation that a tokenizer splits off:
+//! `PEOPLE'S` (`PEOPLE` `'S`), `AL-QAEDA` (`AL` `-` `QAEDA`), `(AAIA)`. Each phrase is stored
+//! as written and, when different, fully split, so it matches either way of tokenizing.
+
+use crate::lexicon::{fold, Lexicon, WordId};
+
+/// Split a dictionary phrase into folded words at spaces and underscores.
+pub(crate) fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
+}
+
+/// Split one folded word the way a treebank tokenizer would: brackets, quotes and commas off
+/// the edges, hyphens between letters, possessive `'S` and trailing `'`.
+fn split_word(w: &str, out: &mut Vec<String>) {
+    let mut rest = w;
+    let mut tail = Vec::new();
+    while let Some(c) = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '(' | '[' | '"' | '\'' | '`'))
+    {
+        if rest.len() == c.len_utf8() {
+            break;
+        }
+        out.push(c.to_string());
+        rest = &rest[c.len_utf8()..];
+    }
+    while let Some(c) = rest
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, ')' | ']' | '"' | ',' | ';' | ':'))
+    {
+        if rest.len() == c.len_utf8() {
+            break;
+        }
+        tail.push(c.to_string());
+        rest = &rest[..rest.len() - c.len_utf8()];
+    }
+    let mut possessive = None;
+    if rest.len() > 2 && rest.ends_with("'S") {
+        possessive = Some("'S");
+        rest = &rest[..rest.len() - 2];
+    } else if rest.len() > 1 && rest.ends_with('\'') {
+        possessive = Some("'");
+        rest = &rest[..rest.len() - 1];
+    }
+    let mut start = 0;
+    let bytes = rest.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let inner = i > 0 && i + 1 < bytes.len();
+        if b == b'-' && inner && bytes[i - 1] != b'-' && bytes[i + 1] != b'-' {
+            out.push(rest[start..i].to_string());
+            out.push("-".to_string());
+            start = i + 1;
+        }
+    }
+    out.push(rest[start..].to_string());
+    if let Some(p) = possessive {
+        out.push(p.to_string());
+    }
+    out.extend(tail.into_iter().rev());
+}
+
+/// The phrase as written plus, when it differs, the fully split variant.
+pub(crate) fn variants(words: &[String]) -> Vec<Vec<String>> {
+    let mut split = Vec::with_capacity(words.len() + 2);
+    for w in words {
+        split_word(w, &mut split);
+    }
+    if split.as_slice() == words {
+        vec![words.to_vec()]
+    } else {
+        vec![words.to_vec(), split]
+    }
+}
+
+/// Intern the words of a phrase.
+pub(crate) fn intern(lex: &mut Lexicon, words: &[String]) -> Vec<WordId> {
+    words.iter().map(|w| lex.intern_folded(w)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Vec<Vec<String>> {
+        variants(&words(s))
+    }
+
+    #[test]
+    fn words_split_on_underscores_and_spaces() {
+        assert_eq!(words("CARL_XVI_GUSTAF_ "), ["CARL", "XVI", "GUSTAF"]);
+        assert_eq!(words("Carlos Santos_Cruz_"), ["CARLOS", "SANTOS", "CRUZ"]);
+    }
+
+    #[test]
+    fn tokenizer_variants() {
+        assert_eq!(v("IRAN"), vec![vec!["IRAN".to_string()]]);
+        assert_eq!(v("PEOPLE'S_ARMY")[1], ["PEOPLE", "'S", "ARMY"]);
+        assert_eq!(v("AL-QAEDA")[1], ["AL", "-", "QAEDA"]);
+        assert_eq!(v("ARMY_(AAIA)_")[1], ["ARMY", "(", "AAIA", ")"]);
+        assert_eq!(v("ANARCHISTS'_ATTACK")[1], ["ANARCHISTS", "'", "ATTACK"]);
+        assert_eq!(v("U.S.").len(), 1);
+        assert_eq!(v("-").len(), 1);
+        assert_eq!(v("A--B").len(), 1);
+    }
+}

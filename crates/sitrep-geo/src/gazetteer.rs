@@ -266,11 +266,6 @@ impl Gazetteer {
         self.countries.get(&code).and_then(|&i| self.place(i))
     }
 
-    /// Index of the country entry of an alpha-3 code.
-    pub(crate) fn country_id(&self, code: CountryCode) -> Option<PlaceId> {
-        self.countries.get(&code).copied()
-    }
-
     /// The first-level division a place lies in (itself for a division).
     pub fn admin1_of(&self, place: &Place) -> Option<&Place> {
         let (c, a) = (place.country?, place.admin1.as_ref()?);

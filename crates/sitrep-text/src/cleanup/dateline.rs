@@ -1,0 +1,382 @@
+//! Datelines: `TEHRAN (Iran News) –`, `BAGHDAD, Dec 4 (Reuters) -`, `KYIV, Ukraine (AP) —`,
+//! `WASHINGTON —`, `(CNN)` at the start of a paragraph.
+//!
+//! Three shapes are accepted, from most to least common: a place in capitals with an optional
+//! region (`Ukraine`, `Fla.`), date and outlet in parentheses, then a dash or colon; a place in
+//! title case, which must then have an outlet (`Tehran (IRNA) –`); an outlet alone in
+//! parentheses (`(CNN) In a major show…`), which must be a known outlet unless a dash follows.
+//! Labels that look like places (`UPDATE —`, `EXCLUSIVE:`) are listed in
+//! `data/dateline_stopwords.txt`; a hyphen glued to both neighbours (`COVID-19`) is no
+//! separator.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex};
+
+use crate::segment::datafile::{fields, rows, DataError};
+use crate::{Dateline, Span};
+
+const MONTHS: &str = include_str!("../../data/months.txt");
+const OUTLETS: &str = include_str!("../../data/outlets.txt");
+const STOPWORDS: &str = include_str!("../../data/dateline_stopwords.txt");
+const PARTICLES: &str = include_str!("../../data/place_particles.txt");
+
+/// Compiled dateline patterns and word lists.
+#[derive(Debug)]
+pub struct DatelineParser {
+    caps: Regex,
+    titled: Regex,
+    outlet_only: Regex,
+    outlets: HashSet<&'static str>,
+    stopwords: HashSet<String>,
+    particles: HashSet<&'static str>,
+}
+
+impl DatelineParser {
+    /// The parser built from the embedded data files, on first use.
+    pub fn get() -> Result<&'static DatelineParser, DataError> {
+        static PARSER: OnceLock<Result<DatelineParser, DataError>> = OnceLock::new();
+        PARSER
+            .get_or_init(DatelineParser::build)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    fn build() -> Result<DatelineParser, DataError> {
+        let list =
+            |file: &'static str, text: &'static str| -> Result<Vec<&'static str>, DataError> {
+                rows(text)
+                    .map(|(line, row)| fields::<1>(file, line, row).map(|[w]| w))
+                    .collect()
+            };
+        let months = list("months.txt", MONTHS)?;
+        let outlets: HashSet<&'static str> = list("outlets.txt", OUTLETS)?.into_iter().collect();
+        let stopwords = list("dateline_stopwords.txt", STOPWORDS)?
+            .into_iter()
+            .map(str::to_uppercase)
+            .collect();
+        let particles = list("place_particles.txt", PARTICLES)?
+            .into_iter()
+            .collect();
+        let month_alt = months
+            .iter()
+            .map(|m| regex::escape(m))
+            .collect::<Vec<_>>()
+            .join("|");
+        let caps_word = r"\p{Lu}[\p{Lu}\p{M}'’.\-]*";
+        let title_word = r"\p{Lu}[\p{L}\p{M}'’.\-]*";
+        let region = format!(r"{title_word}(?:[ \t]+{title_word}){{0,3}}");
+        let date = format!(r"(?:{month_alt})\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?");
+        let outlet = r"\((?P<outlet>\p{Lu}[^()\n]{0,40}?)\)";
+        let sep = r"(?P<sep>--|—|–|―|-|:)";
+        let tail = format!(
+            r"(?:,[ \t]*(?P<date>{date}))?(?P<pre>[ \t]*)(?:{outlet})?(?P<mid>[ \t]*){sep}"
+        );
+        let compile = |p: String| {
+            Regex::new(&p).map_err(|e| DataError {
+                file: "months.txt",
+                line: 0,
+                message: format!("dateline pattern: {e}"),
+            })
+        };
+        let caps = compile(format!(
+            r"^(?P<place>{caps_word}(?:[ \t]+{caps_word}){{0,4}}(?:,[ \t]*{region})?){tail}"
+        ))?;
+        let titled = compile(format!(
+            r"^(?P<place>\p{{Lu}}\p{{Ll}}+(?:[ \t]+\p{{Lu}}\p{{Ll}}+){{0,3}}(?:,[ \t]*{region})?){tail}"
+        ))?;
+        let outlet_only = compile(format!(r"^{outlet}(?P<mid>[ \t]*)(?:{sep})?"))?;
+        Ok(DatelineParser {
+            caps,
+            titled,
+            outlet_only,
+            outlets,
+            stopwords,
+            particles,
+        })
+    }
+
+    /// The dateline opening the paragraph `text[para]`, if there is one.
+    pub fn parse(&self, text: &str, para: Span) -> Option<Dateline> {
+        let s = para.slice(text);
+        if s.is_empty() {
+            return None;
+        }
+        // Only the start of the paragraph can hold a dateline; bound the regex work.
+        let mut head_end = s.len().min(200);
+        while !s.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let head = &s[..head_end];
+        let base = para.start;
+        if let Some(c) = self.caps.captures(head) {
+            if let Some(d) = self.accept(&c, head, base) {
+                return Some(d);
+            }
+        }
+        if let Some(c) = self.titled.captures(head) {
+            if c.name("outlet").is_some() {
+                if let Some(d) = self.accept(&c, head, base) {
+                    return Some(d);
+                }
+            }
+        }
+        let c = self.outlet_only.captures(head)?;
+        let outlet = c.name("outlet")?;
+        let sep = c.name("sep");
+        if sep.is_none() && !self.outlets.contains(outlet.as_str()) {
+            return None;
+        }
+        let end = sep.map_or(outlet.end() + 1, |m| m.end());
+        Some(Dateline {
+            span: Span::new(base, base + end),
+            place: None,
+            place_name: None,
+            outlet: Some(Span::new(base + outlet.start(), base + outlet.end()).trim(text)),
+            date: None,
+        })
+    }
+
+    fn accept(&self, c: &Captures<'_>, head: &str, base: usize) -> Option<Dateline> {
+        let place = c.name("place")?;
+        let sep = c.name("sep")?;
+        let outlet = c.name("outlet");
+        let date = c.name("date");
+        let letters = place
+            .as_str()
+            .chars()
+            .filter(|ch| ch.is_alphabetic())
+            .count();
+        if letters < 3 || self.stopwords.contains(&place.as_str().to_uppercase()) {
+            return None;
+        }
+        // A hyphen glued to both sides is part of a word (`COVID-19`), not a separator.
+        let before = head[..sep.start()].chars().next_back();
+        let after = head[sep.end()..].chars().next();
+        let spaced =
+            before.is_some_and(char::is_whitespace) || after.is_none_or(char::is_whitespace);
+        if !spaced && before != Some(')') {
+            return None;
+        }
+        // A colon is too common after capitalised labels; take it only with a date or outlet.
+        if sep.as_str() == ":" && outlet.is_none() && date.is_none() {
+            return None;
+        }
+        let place_span = Span::new(base + place.start(), base + place.end());
+        Some(Dateline {
+            span: Span::new(base, base + sep.end()),
+            place: Some(place_span),
+            place_name: Some(self.display_case(place.as_str())),
+            outlet: outlet.map(|m| Span::new(base + m.start(), base + m.end())),
+            date: date.map(|m| Span::new(base + m.start(), base + m.end())),
+        })
+    }
+
+    /// `TEHRAN` → `Tehran`, `RIO DE JANEIRO` → `Rio de Janeiro`, `N'DJAMENA` → `N'Djamena`,
+    /// `KYIV, Ukraine` → `Kyiv, Ukraine`; words already in mixed case stay as written.
+    pub fn display_case(&self, place: &str) -> String {
+        let mut out = String::with_capacity(place.len());
+        let mut first_word = true;
+        for (k, word) in place.split_inclusive([' ', '\t', ',']).enumerate() {
+            let core = word.trim_end_matches([' ', '\t', ',']);
+            let rest = &word[core.len()..];
+            let is_caps =
+                core.chars().any(char::is_alphabetic) && !core.chars().any(char::is_lowercase);
+            let lower = core.to_lowercase();
+            if is_caps && k > 0 && !first_word && self.particles.contains(lower.as_str()) {
+                out.push_str(&lower);
+            } else if is_caps {
+                let mut up = true;
+                for ch in core.chars() {
+                    if up && ch.is_alphabetic() {
+                        out.extend(ch.to_uppercase());
+                        up = false;
+                    } else {
+                        out.extend(ch.to_lowercase());
+                    }
+                    if matches!(ch, '-' | '\'' | '’' | '.') {
+                        up = true;
+                    }
+                }
+            } else {
+                out.push_str(core);
+            }
+            if !core.is_empty() {
+                first_word = false;
+            }
+            if rest.contains(',') {
+                first_word = true;
+            }
+            out.push_str(rest);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Row {
+        input: &'static str,
+        place: Option<&'static str>,
+        name: Option<&'static str>,
+        outlet: Option<&'static str>,
+        date: Option<&'static str>,
+        dateline: &'static str,
+    }
+
+    const ROWS: &[Row] = &[
+        Row {
+            input: "TEHRAN (Iran News) –Iranian Defense Minister said",
+            place: Some("TEHRAN"),
+            name: Some("Tehran"),
+            outlet: Some("Iran News"),
+            date: None,
+            dateline: "TEHRAN (Iran News) –",
+        },
+        Row {
+            input: "BAGHDAD, Dec 4 (Reuters) - Iraq said",
+            place: Some("BAGHDAD"),
+            name: Some("Baghdad"),
+            outlet: Some("Reuters"),
+            date: Some("Dec 4"),
+            dateline: "BAGHDAD, Dec 4 (Reuters) -",
+        },
+        Row {
+            input: "WASHINGTON — The president said",
+            place: Some("WASHINGTON"),
+            name: Some("Washington"),
+            outlet: None,
+            date: None,
+            dateline: "WASHINGTON —",
+        },
+        Row {
+            input: "UNITED NATIONS (AP) — The council met",
+            place: Some("UNITED NATIONS"),
+            name: Some("United Nations"),
+            outlet: Some("AP"),
+            date: None,
+            dateline: "UNITED NATIONS (AP) —",
+        },
+        Row {
+            input: "KYIV, Ukraine (AP) — Russia fired",
+            place: Some("KYIV, Ukraine"),
+            name: Some("Kyiv, Ukraine"),
+            outlet: Some("AP"),
+            date: None,
+            dateline: "KYIV, Ukraine (AP) —",
+        },
+        Row {
+            input: "BEIJING -- China on Friday said",
+            place: Some("BEIJING"),
+            name: Some("Beijing"),
+            outlet: None,
+            date: None,
+            dateline: "BEIJING --",
+        },
+        Row {
+            input: "SAN JOSE, Costa Rica — Costa Rican investigators said",
+            place: Some("SAN JOSE, Costa Rica"),
+            name: Some("San Jose, Costa Rica"),
+            outlet: None,
+            date: None,
+            dateline: "SAN JOSE, Costa Rica —",
+        },
+        Row {
+            input: "ERIE, Pa. — A Pennsylvania woman says",
+            place: Some("ERIE, Pa."),
+            name: Some("Erie, Pa."),
+            outlet: None,
+            date: None,
+            dateline: "ERIE, Pa. —",
+        },
+        Row {
+            input: "BEIJING, Sept. 15 (Xinhua) -- China said",
+            place: Some("BEIJING"),
+            name: Some("Beijing"),
+            outlet: Some("Xinhua"),
+            date: Some("Sept. 15"),
+            dateline: "BEIJING, Sept. 15 (Xinhua) --",
+        },
+        Row {
+            input: "RIO DE JANEIRO (Reuters) - Brazil",
+            place: Some("RIO DE JANEIRO"),
+            name: Some("Rio de Janeiro"),
+            outlet: Some("Reuters"),
+            date: None,
+            dateline: "RIO DE JANEIRO (Reuters) -",
+        },
+        Row {
+            input: "Tehran (IRNA) – Iran said",
+            place: Some("Tehran"),
+            name: Some("Tehran"),
+            outlet: Some("IRNA"),
+            date: None,
+            dateline: "Tehran (IRNA) –",
+        },
+        Row {
+            input: "(CNN) In a major show of defiance",
+            place: None,
+            name: None,
+            outlet: Some("CNN"),
+            date: None,
+            dateline: "(CNN)",
+        },
+        Row {
+            input: "NEW DELHI, Dec. 4, 2022 (PTI): The government",
+            place: Some("NEW DELHI"),
+            name: Some("New Delhi"),
+            outlet: Some("PTI"),
+            date: Some("Dec. 4, 2022"),
+            dateline: "NEW DELHI, Dec. 4, 2022 (PTI):",
+        },
+    ];
+
+    const NOT_DATELINES: &[&str] = &[
+        "THIS is the dramatic moment North Korea launches",
+        "FELIPE MASSA didn't have the winning send off",
+        "COVID-19 cases rose sharply",
+        "U.S. - China talks resumed",
+        "UPDATE — The ministry said",
+        "EXCLUSIVE: The report",
+        "LACKING DETAIL",
+        "Iranian Defense Minister said on Sunday",
+        "(Iranian) pilgrims came",
+        "The talks — which began Monday — ended",
+        "NATO: The alliance",
+    ];
+
+    #[test]
+    fn dateline_rows() {
+        let p = DatelineParser::get().expect("dateline data");
+        for row in ROWS {
+            let d = p
+                .parse(row.input, Span::new(0, row.input.len()))
+                .unwrap_or_else(|| panic!("no dateline in {:?}", row.input));
+            let t = row.input;
+            assert_eq!(d.span.slice(t), row.dateline, "{t:?}");
+            assert_eq!(d.place.map(|s| s.slice(t)), row.place, "{t:?}");
+            assert_eq!(d.place_name.as_deref(), row.name, "{t:?}");
+            assert_eq!(d.outlet.map(|s| s.slice(t)), row.outlet, "{t:?}");
+            assert_eq!(d.date.map(|s| s.slice(t)), row.date, "{t:?}");
+        }
+        for t in NOT_DATELINES {
+            assert_eq!(p.parse(t, Span::new(0, t.len())), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn display_case_rows() {
+        let p = DatelineParser::get().expect("dateline data");
+        for (a, b) in [
+            ("N'DJAMENA", "N'Djamena"),
+            ("AL-MUKALLA, Yemen", "Al-Mukalla, Yemen"),
+            ("ST. PETERSBURG", "St. Petersburg"),
+            ("THE HAGUE", "The Hague"),
+        ] {
+            assert_eq!(p.display_case(a), b);
+        }
+    }
+}

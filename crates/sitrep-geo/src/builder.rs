@@ -13,8 +13,8 @@ use crate::Error;
 
 /// File name of the gazetteer table in the output folder.
 pub const GAZETTEER_FILE: &str = "gazetteer.tsv";
-/// File name of the list of names that are usually common words.
-pub const COMMON_NAMES_FILE: &str = "common_names.tsv";
+/// File name of the list of words English mostly writes in lower case.
+pub const COMMON_WORDS_FILE: &str = "common_words.tsv";
 /// The columns of the gazetteer table, in order.
 pub const GAZETTEER_COLUMNS: &str =
     "kind\tgeonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tcapital\talternates\tdemonyms";
@@ -26,7 +26,9 @@ pub struct BuildOptions {
     pub geonames: PathBuf,
     /// The CAMEO country codebook (`codebooks/countries.tsv`).
     pub codebook: PathBuf,
-    /// CoNLL-U files counted to find names that are mostly common words ("Nice", "Mobile").
+    /// CoNLL-U files counted for words English mostly writes in lower case ("nice", "mobile",
+    /// "in"): place names among them need support, and a sentence-initial capitalised word
+    /// outside them is taken for part of a name ("Michael Jordan").
     pub treebanks: Vec<PathBuf>,
     /// Output folder (`data/geo`).
     pub out: PathBuf,
@@ -64,8 +66,8 @@ pub struct BuildReport {
     pub cities: usize,
     /// Alternate names kept, all rows together.
     pub alternates: usize,
-    /// Names flagged as usually common words.
-    pub common_names: usize,
+    /// Words listed as usually written in lower case.
+    pub common_words: usize,
     /// Size of the gazetteer table in bytes.
     pub bytes: usize,
 }
@@ -85,30 +87,54 @@ impl Table {
             .next()
             .map(|(_, h)| h)
             .ok_or_else(|| Error::data(&path.display().to_string(), 1, "empty file"))?;
-        let columns = header.split('\t').enumerate().map(|(i, c)| (c.to_string(), i)).collect();
+        let columns = header
+            .split('\t')
+            .enumerate()
+            .map(|(i, c)| (c.to_string(), i))
+            .collect();
         let rows = lines
             .filter(|(_, l)| !l.is_empty())
             .map(|(i, l)| (i + 1, l.split('\t').map(str::to_string).collect()))
             .collect();
-        Ok(Table { path: path.to_path_buf(), columns, rows })
+        Ok(Table {
+            path: path.to_path_buf(),
+            columns,
+            rows,
+        })
     }
 
     fn col(&self, name: &str) -> Result<usize, Error> {
         self.columns.get(name).copied().ok_or_else(|| {
-            Error::data(&self.path.display().to_string(), 1, format!("no column {name:?}"))
+            Error::data(
+                &self.path.display().to_string(),
+                1,
+                format!("no column {name:?}"),
+            )
         })
     }
 
     fn get<'a>(&self, row: &'a (usize, Vec<String>), col: usize) -> Result<&'a str, Error> {
         row.1.get(col).map(String::as_str).ok_or_else(|| {
-            Error::data(&self.path.display().to_string(), row.0, format!("missing field {}", col + 1))
+            Error::data(
+                &self.path.display().to_string(),
+                row.0,
+                format!("missing field {}", col + 1),
+            )
         })
     }
 
-    fn num<T: std::str::FromStr>(&self, row: &(usize, Vec<String>), col: usize) -> Result<T, Error> {
+    fn num<T: std::str::FromStr>(
+        &self,
+        row: &(usize, Vec<String>),
+        col: usize,
+    ) -> Result<T, Error> {
         let s = self.get(row, col)?;
         s.trim().parse().map_err(|_| {
-            Error::data(&self.path.display().to_string(), row.0, format!("not a number: {s:?}"))
+            Error::data(
+                &self.path.display().to_string(),
+                row.0,
+                format!("not a number: {s:?}"),
+            )
         })
     }
 }
@@ -139,8 +165,12 @@ struct Town {
 }
 
 fn read_towns(table: &Table) -> Result<Vec<(Town, Vec<String>, String)>, Error> {
-    let (id, name, ascii, alts) =
-        (table.col("geonameid")?, table.col("name")?, table.col("asciiname")?, table.col("alternatenames")?);
+    let (id, name, ascii, alts) = (
+        table.col("geonameid")?,
+        table.col("name")?,
+        table.col("asciiname")?,
+        table.col("alternatenames")?,
+    );
     let (lat, lon, cc, a1, pop) = (
         table.col("lat")?,
         table.col("lon")?,
@@ -159,7 +189,12 @@ fn read_towns(table: &Table) -> Result<Vec<(Town, Vec<String>, String)>, Error> 
             lon: table.get(row, lon)?.to_string(),
             population: table.num::<u64>(row, pop).unwrap_or(0),
         };
-        let alternates = table.get(row, alts)?.split('|').filter(|s| !s.is_empty()).map(str::to_string).collect();
+        let alternates = table
+            .get(row, alts)?
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
         out.push((town, alternates, table.get(row, ascii)?.to_string()));
     }
     Ok(out)
@@ -172,7 +207,10 @@ fn usable_alternate(name: &str) -> bool {
     letters >= 3
         && is_capitalised(name)
         && !name.chars().any(|c| c.is_ascii_digit())
-        && name.chars().filter(|c| c.is_alphabetic()).any(|c| c.is_lowercase())
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .any(|c| c.is_lowercase())
 }
 
 /// Strips the configured prefixes and suffixes from a division name ("Al Anbar" → "Anbar").
@@ -187,7 +225,7 @@ fn admin_short_forms(name: &str, words: &ToponymWords) -> Vec<String> {
             if k.starts_with(&format!("{p} ")) {
                 // Drop as many leading words of the written name as the prefix has pieces.
                 let n = p.split(' ').filter(|w| *w != "-").count();
-                let rest: Vec<&str> = cur.split(|c: char| c == ' ' || c == '-').skip(n).collect();
+                let rest: Vec<&str> = cur.split([' ', '-']).skip(n).collect();
                 if !rest.is_empty() {
                     cur = rest.join(" ");
                     changed = true;
@@ -207,7 +245,9 @@ fn admin_short_forms(name: &str, words: &ToponymWords) -> Vec<String> {
                 break;
             }
         }
-        let c2 = cur.trim_matches(|c: char| c == '\'' || c == 'ʼ' || c == '’').to_string();
+        let c2 = cur
+            .trim_matches(|c: char| c == '\'' || c == 'ʼ' || c == '’')
+            .to_string();
         if c2 != cur {
             cur = c2;
             changed = true;
@@ -241,13 +281,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let mut largest: HashMap<(String, String), &Town> = HashMap::new();
     let mut division_pop: HashMap<(String, String), u64> = HashMap::new();
     for (t, _, _) in &towns5000 {
-        for k in [(t.country.clone(), String::new()), (t.country.clone(), t.admin1.clone())] {
+        for k in [
+            (t.country.clone(), String::new()),
+            (t.country.clone(), t.admin1.clone()),
+        ] {
             let e = largest.entry(k.clone()).or_insert(t);
             if t.population > e.population {
                 *e = t;
             }
         }
-        *division_pop.entry((t.country.clone(), t.admin1.clone())).or_default() += t.population;
+        *division_pop
+            .entry((t.country.clone(), t.admin1.clone()))
+            .or_default() += t.population;
     }
 
     // Codebook rows by ISO alpha-2, for CAMEO codes, English names and demonyms.
@@ -269,7 +314,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         }
     }
     let split = |s: &str| -> Vec<String> {
-        s.split('|').map(|a| a.trim().trim_start_matches("the ").to_string()).filter(|a| !a.is_empty()).collect()
+        s.split('|')
+            .map(|a| a.trim().trim_start_matches("the ").to_string())
+            .filter(|a| !a.is_empty())
+            .collect()
     };
 
     let (c_id, c_iso2, c_iso3, c_name, c_cap, c_pop) = (
@@ -285,7 +333,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     {
         let (a_cc, a_name) = (admin1.col("country_code")?, admin1.col("name")?);
         for row in &admin1.rows {
-            admin_keys.entry(admin1.get(row, a_cc)?.to_string()).or_default().insert(key(admin1.get(row, a_name)?));
+            admin_keys
+                .entry(admin1.get(row, a_cc)?.to_string())
+                .or_default()
+                .insert(key(admin1.get(row, a_name)?));
         }
     }
 
@@ -322,12 +373,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         // The capital: the largest town of that name in the country.
         let capital = capitals.iter().filter(|c| !c.is_empty()).find_map(|c| {
             let ck = key(c);
-            cities
-                .iter()
-                .filter(|(t, alts, _)| {
-                    t.country == iso2 && (key(&t.name) == ck || alts.iter().any(|a| key(a) == ck))
-                })
+            let in_country = || cities.iter().filter(|(t, _, _)| t.country == iso2);
+            // A town whose own name it is first ("New Delhi", not Delhi's alternate name).
+            in_country()
+                .filter(|(t, _, _)| key(&t.name) == ck)
                 .max_by_key(|(t, _, _)| t.population)
+                .or_else(|| {
+                    in_country()
+                        .filter(|(_, alts, _)| alts.iter().any(|a| key(a) == ck))
+                        .max_by_key(|(t, _, _)| t.population)
+                })
                 .map(|(t, _, _)| t)
         });
         let coord = capital
@@ -357,7 +412,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     );
     for row in &admin1.rows {
         let cc = admin1.get(row, a_cc)?.to_string();
-        let Some(code) = alpha3.get(&cc) else { continue };
+        let Some(code) = alpha3.get(&cc) else {
+            continue;
+        };
         let code1 = admin1.get(row, a_code)?.to_string();
         let name = admin1.get(row, a_name)?.to_string();
         let mut alternates = admin_short_forms(&name, &words);
@@ -385,7 +442,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     let n_admin1 = rows.len() - n_countries;
 
     for (t, alts, ascii) in &cities {
-        let Some(code) = alpha3.get(&t.country) else { continue };
+        let Some(code) = alpha3.get(&t.country) else {
+            continue;
+        };
         let mut alternates = Vec::new();
         let primary = key(&t.name);
         let mut seen: HashSet<String> = HashSet::from([primary]);
@@ -416,34 +475,28 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     }
     let n_cities = rows.len() - n_countries - n_admin1;
 
-    // Names that English text mostly writes in lower case: single-piece keys only.
-    let mut single: HashSet<String> = HashSet::new();
-    for r in &rows {
-        for n in std::iter::once(&r.name).chain(&r.alternates) {
-            let k = key(n);
-            if !k.contains(' ') {
-                single.insert(k);
-            }
-        }
-    }
+    // Words that English text mostly writes in lower case.
     let mut counts: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for path in &opts.treebanks {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
         for line in text.lines() {
             let mut f = line.split('\t');
-            let (Some(id), Some(form)) = (f.next(), f.next()) else { continue };
+            let (Some(id), Some(form)) = (f.next(), f.next()) else {
+                continue;
+            };
             if id.starts_with('#') || id.contains('-') || id.contains('.') {
                 continue;
             }
-            let k = key(form);
-            if !single.contains(&k) {
+            if !form.chars().all(char::is_alphabetic) {
                 continue;
             }
-            let e = counts.entry(k).or_default();
             if form.chars().all(|c| !c.is_uppercase()) {
-                e.0 += 1;
-            } else if id != "1" && is_capitalised(form) {
-                e.1 += 1;
+                counts.entry(key(form)).or_default().0 += 1;
+            } else if id != "1"
+                && is_capitalised(form)
+                && !form.chars().skip(1).any(char::is_uppercase)
+            {
+                counts.entry(key(form)).or_default().1 += 1;
             }
         }
     }
@@ -473,8 +526,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
             lon,
             r.population,
             r.capital.map(|c| c.to_string()).unwrap_or_default(),
-            r.alternates.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|"),
-            r.demonyms.iter().map(|a| clean(a)).collect::<Vec<_>>().join("|"),
+            r.alternates
+                .iter()
+                .map(|a| clean(a))
+                .collect::<Vec<_>>()
+                .join("|"),
+            r.demonyms
+                .iter()
+                .map(|a| clean(a))
+                .collect::<Vec<_>>()
+                .join("|"),
         ));
     }
     std::fs::create_dir_all(&opts.out).map_err(|e| Error::io(&opts.out, e))?;
@@ -482,14 +543,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
     std::fs::write(&gaz, &out).map_err(|e| Error::io(&gaz, e))?;
 
     let mut common = String::from(
-        "# Gazetteer names that English text mostly writes in lower case, counted in UD English-EWT\n\
-         # (CC BY-SA 4.0): key, lower-case count, capitalised count (not sentence-initial).\n\
+        "# Words English mostly writes in lower case, counted in UD English-EWT (CC BY-SA 4.0):\n\
+         # key, lower-case count, capitalised count (not sentence-initial). Kept when seen at\n\
+         # least 4 times in lower case and at least twice as often as capitalised.\n\
          # Generated by `sitrep build-gazetteer`; do not edit by hand.\n",
     );
     for (k, (lower, upper)) in &counts {
         common.push_str(&format!("{k}\t{lower}\t{upper}\n"));
     }
-    let cpath = opts.out.join(COMMON_NAMES_FILE);
+    let cpath = opts.out.join(COMMON_WORDS_FILE);
     std::fs::write(&cpath, &common).map_err(|e| Error::io(&cpath, e))?;
 
     Ok(BuildReport {
@@ -497,7 +559,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Error> {
         admin1: n_admin1,
         cities: n_cities,
         alternates: n_alt,
-        common_names: counts.len(),
+        common_words: counts.len(),
         bytes: out.len(),
     })
 }
@@ -510,9 +572,18 @@ mod tests {
     fn short_forms_of_divisions() {
         let w = ToponymWords::embedded().expect("word list");
         assert_eq!(admin_short_forms("Al Anbar", &w), vec!["Anbar".to_string()]);
-        assert_eq!(admin_short_forms("Lorestan Province", &w), vec!["Lorestan".to_string()]);
-        assert_eq!(admin_short_forms("Muhafazat Karbala'", &w), vec!["Muhafazat Karbala".to_string(), "Karbala".to_string()]);
-        assert_eq!(admin_short_forms("Republic of Tyva", &w), vec!["Tyva".to_string()]);
+        assert_eq!(
+            admin_short_forms("Lorestan Province", &w),
+            vec!["Lorestan".to_string()]
+        );
+        assert_eq!(
+            admin_short_forms("Muhafazat Karbala'", &w),
+            vec!["Muhafazat Karbala".to_string(), "Karbala".to_string()]
+        );
+        assert_eq!(
+            admin_short_forms("Republic of Tyva", &w),
+            vec!["Tyva".to_string()]
+        );
         assert!(admin_short_forms("Texas", &w).is_empty());
     }
 

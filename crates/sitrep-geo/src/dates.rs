@@ -106,11 +106,19 @@ impl DateWords {
                 [k, word, ..] if !word.trim().is_empty() => {
                     (*k, word.trim().trim_start_matches('\'').to_lowercase())
                 }
-                _ => return Err(Error::data(file, line, "expected KIND<TAB>WORD[<TAB>VALUE]")),
+                _ => {
+                    return Err(Error::data(
+                        file,
+                        line,
+                        "expected KIND<TAB>WORD[<TAB>VALUE]",
+                    ))
+                }
             };
             let value = f.get(2).map(|v| v.trim()).unwrap_or("");
             let num = |v: &str| -> Result<i64, Error> {
-                v.parse().map_err(|_| Error::data(file, line, format!("{kind} needs a number, not {v:?}")))
+                v.parse().map_err(|_| {
+                    Error::data(file, line, format!("{kind} needs a number, not {v:?}"))
+                })
             };
             match kind {
                 "month" => {
@@ -219,14 +227,20 @@ fn lex(text: &str, base: usize) -> Vec<Lex> {
         let end_of = |j: usize| if j < b.len() { b[j].0 } else { text.len() };
         let word = &text[start..end_of(j)];
         let mut value = 0;
-        let digits = if kind == LexKind::Number { word.len() } else { 0 };
+        let digits = if kind == LexKind::Number {
+            word.len()
+        } else {
+            0
+        };
         if kind == LexKind::Number {
             value = word.parse::<u32>().unwrap_or(u32::MAX);
             // Ordinal suffixes stay with the number ("4th").
             let rest = &text[end_of(j)..];
             for suf in ["st", "nd", "rd", "th"] {
                 let after = rest.get(suf.len()..).and_then(|r| r.chars().next());
-                if rest.to_ascii_lowercase().starts_with(suf) && !after.is_some_and(char::is_alphabetic) {
+                if rest.to_ascii_lowercase().starts_with(suf)
+                    && !after.is_some_and(char::is_alphabetic)
+                {
                     j += suf.len();
                     break;
                 }
@@ -273,7 +287,8 @@ impl DateResolver {
     /// The resolver over the embedded word lists, loaded once and shared.
     pub fn embedded() -> Result<&'static DateResolver, &'static Error> {
         static R: OnceLock<Result<DateResolver, Error>> = OnceLock::new();
-        R.get_or_init(|| DateWords::embedded().map(DateResolver::new)).as_ref()
+        R.get_or_init(|| DateWords::embedded().map(DateResolver::new))
+            .as_ref()
     }
 
     /// The word lists.
@@ -284,7 +299,9 @@ impl DateResolver {
     /// All date expressions of sentence `si`, resolved against `doc.date`. Without a
     /// publication date only expressions that carry their own year are returned.
     pub fn sentence(&self, doc: &Document, si: usize) -> Vec<DateMention> {
-        let Some(s) = doc.sentences.get(si) else { return Vec::new() };
+        let Some(s) = doc.sentences.get(si) else {
+            return Vec::new();
+        };
         self.in_text(&doc.text, s.span, doc.date)
             .into_iter()
             .map(|(span, date, precision, rule)| DateMention {
@@ -300,7 +317,9 @@ impl DateResolver {
 
     /// All date expressions of every sentence, in text order.
     pub fn document(&self, doc: &Document) -> Vec<DateMention> {
-        (0..doc.sentences.len()).flat_map(|i| self.sentence(doc, i)).collect()
+        (0..doc.sentences.len())
+            .flat_map(|i| self.sentence(doc, i))
+            .collect()
     }
 
     /// Date expressions in `text[span]`, as (span, date, precision, rule), against `anchor`.
@@ -316,7 +335,12 @@ impl DateResolver {
         while i < lx.len() {
             match self.at(&lx, i, anchor) {
                 Some((end, start, date, precision, rule)) => {
-                    out.push((lx[start].span.cover(lx[end - 1].span), date, precision, rule));
+                    out.push((
+                        lx[start].span.cover(lx[end - 1].span),
+                        date,
+                        precision,
+                        rule,
+                    ));
                     i = end;
                 }
                 None => i += 1,
@@ -335,14 +359,22 @@ impl DateResolver {
         let w = &self.words;
         let t = &lx[i];
         let low = t.low.as_str();
-        let prev = |k: usize| -> &str { i.checked_sub(k).and_then(|j| lx.get(j)).map_or("", |l| l.low.as_str()) };
+        let prev = |k: usize| -> &str {
+            i.checked_sub(k)
+                .and_then(|j| lx.get(j))
+                .map_or("", |l| l.low.as_str())
+        };
         let future_tense = lx[..i].iter().any(|l| w.tense.contains(&l.low));
 
         // 2022-12-04
         if t.kind == LexKind::Number && t.digits == 4 && lx.len() > i + 4 {
             let (a, b, c, d) = (&lx[i + 1], &lx[i + 2], &lx[i + 3], &lx[i + 4]);
-            if a.low == "-" && c.low == "-" && b.kind == LexKind::Number && d.kind == LexKind::Number
-                && a.span.start == t.span.end && d.span.start == c.span.end
+            if a.low == "-"
+                && c.low == "-"
+                && b.kind == LexKind::Number
+                && d.kind == LexKind::Number
+                && a.span.start == t.span.end
+                && d.span.start == c.span.end
             {
                 if let Some(date) = NaiveDate::from_ymd_opt(t.value as i32, b.value, d.value) {
                     return Some((i + 5, i, date, DatePrecision::Day, "ISO date"));
@@ -356,27 +388,46 @@ impl DateResolver {
                 let abbrev = low.len() <= 4 && low != "june" && low != "july" && low != "may";
                 let next = lx.get(i + 1 + usize::from(abbrev && t.dot));
                 let next_i = i + 1 + usize::from(abbrev && t.dot);
-                if let Some(n) = next.filter(|n| n.kind == LexKind::Number && (1..=31).contains(&n.value) && n.digits <= 2) {
+                if let Some(n) = next.filter(|n| {
+                    n.kind == LexKind::Number && (1..=31).contains(&n.value) && n.digits <= 2
+                }) {
                     let mut end = next_i + 1;
                     let mut year = None;
-                    let yi = if lx.get(end).is_some_and(|l| l.low == ",") { end + 1 } else { end };
-                    if let Some(y) = lx.get(yi).filter(|y| y.kind == LexKind::Number && y.digits == 4) {
+                    let yi = if lx.get(end).is_some_and(|l| l.low == ",") {
+                        end + 1
+                    } else {
+                        end
+                    };
+                    if let Some(y) = lx
+                        .get(yi)
+                        .filter(|y| y.kind == LexKind::Number && y.digits == 4)
+                    {
                         year = Some(y.value as i32);
                         end = yi + 1;
                     }
                     let start = self.modifiers_before(lx, i);
-                    return self.month_day(anchor, year, month, n.value, future_tense).map(|(d, rule)| (end, start, d, DatePrecision::Day, rule));
+                    return self
+                        .month_day(anchor, year, month, n.value, future_tense)
+                        .map(|(d, rule)| (end, start, d, DatePrecision::Day, rule));
                 }
                 if let Some(y) = next.filter(|n| n.kind == LexKind::Number && n.digits == 4) {
                     let date = NaiveDate::from_ymd_opt(y.value as i32, month, 1)?;
                     let start = self.modifiers_before(lx, i);
-                    return Some((next_i + 1, start, date, DatePrecision::Month, "month and year"));
+                    return Some((
+                        next_i + 1,
+                        start,
+                        date,
+                        DatePrecision::Month,
+                        "month and year",
+                    ));
                 }
                 if abbrev && !t.dot {
                     return None;
                 }
                 let p1 = prev(1);
-                let led = w.lead.contains(p1) || w.edge.contains(p1) || (p1 == "-" && w.edge.contains(prev(2)));
+                let led = w.lead.contains(p1)
+                    || w.edge.contains(p1)
+                    || (p1 == "-" && w.edge.contains(prev(2)));
                 let anchor = anchor?;
                 let dir = if w.past.contains(p1) {
                     Some(Dir::Past)
@@ -404,17 +455,26 @@ impl DateResolver {
 
         // Day first: "4 December", "4th Dec 2022".
         if t.kind == LexKind::Number && t.digits <= 2 && (1..=31).contains(&t.value) {
-            let mi = if lx.get(i + 1).is_some_and(|l| l.low == "of") { i + 2 } else { i + 1 };
+            let mi = if lx.get(i + 1).is_some_and(|l| l.low == "of") {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some(m) = lx.get(mi).filter(|m| m.kind == LexKind::Word && m.cap) {
                 if let Some(&month) = w.months.get(&m.low) {
                     let mut end = mi + 1 + usize::from(m.dot && m.low.len() <= 4);
                     let mut year = None;
-                    if let Some(y) = lx.get(end).filter(|y| y.kind == LexKind::Number && y.digits == 4) {
+                    if let Some(y) = lx
+                        .get(end)
+                        .filter(|y| y.kind == LexKind::Number && y.digits == 4)
+                    {
                         year = Some(y.value as i32);
                         end += 1;
                     }
                     let start = self.modifiers_before(lx, i);
-                    return self.month_day(anchor, year, month, t.value, future_tense).map(|(d, rule)| (end, start, d, DatePrecision::Day, rule));
+                    return self
+                        .month_day(anchor, year, month, t.value, future_tense)
+                        .map(|(d, rule)| (end, start, d, DatePrecision::Day, rule));
                 }
             }
         }
@@ -422,11 +482,15 @@ impl DateResolver {
         // Bare years: "in 2020", "the 2020 assassination", "since 2019", "mid-2020".
         if t.kind == LexKind::Number && t.digits == 4 {
             let p1 = prev(1);
-            let led = w.lead.contains(p1) || w.edge.contains(p1) || (p1 == "-" && w.edge.contains(prev(2)));
+            let led = w.lead.contains(p1)
+                || w.edge.contains(p1)
+                || (p1 == "-" && w.edge.contains(prev(2)));
             let max_year = anchor.map_or(2100, |a| a.year() + 10);
             let plausible = (1900..=max_year as u32).contains(&t.value);
             let followed_by_number = lx.get(i + 1).is_some_and(|l| l.low == "," || l.low == ".")
-                && lx.get(i + 2).is_some_and(|l| l.kind == LexKind::Number && l.span.start == lx[i + 1].span.end);
+                && lx.get(i + 2).is_some_and(|l| {
+                    l.kind == LexKind::Number && l.span.start == lx[i + 1].span.end
+                });
             if led && plausible && !followed_by_number {
                 let date = NaiveDate::from_ymd_opt(t.value as i32, 1, 1)?;
                 let start = self.modifiers_before(lx, i);
@@ -457,8 +521,14 @@ impl DateResolver {
                     end += 1;
                 }
                 // "Bloody Sunday", "Sunday Times": a capitalised word on either side is a name.
-                let named = |l: Option<&Lex>| l.is_some_and(|l| l.kind == LexKind::Word && l.cap && !w.months.contains_key(&l.low));
-                if named(lx.get(end)) || (i > 0 && named(lx.get(i - 1)) && !self.is_modifier(prev(1))) {
+                let named = |l: Option<&Lex>| {
+                    l.is_some_and(|l| {
+                        l.kind == LexKind::Word && l.cap && !w.months.contains_key(&l.low)
+                    })
+                };
+                if named(lx.get(end))
+                    || (i > 0 && named(lx.get(i - 1)) && !self.is_modifier(prev(1)))
+                {
                     return None;
                 }
                 let start = self.modifiers_before(lx, i);
@@ -489,14 +559,24 @@ impl DateResolver {
             } else {
                 return self.ago(lx, i, anchor);
             };
-            let start = if unit == Unit::Weekend && p1 == "the" { i - 1 } else { self.modifiers_before(lx, i) };
-            return period(anchor, unit, dir, future_tense).map(|(d, p, rule)| (i + 1, start, d, p, rule));
+            let start = if unit == Unit::Weekend && p1 == "the" {
+                i - 1
+            } else {
+                self.modifiers_before(lx, i)
+            };
+            return period(anchor, unit, dir, future_tense)
+                .map(|(d, p, rule)| (i + 1, start, d, p, rule));
         }
         self.ago(lx, i, anchor)
     }
 
     /// "two days ago", "a week ago", "3 years ago" starting at item `i`.
-    fn ago(&self, lx: &[Lex], i: usize, anchor: NaiveDate) -> Option<(usize, usize, NaiveDate, DatePrecision, &'static str)> {
+    fn ago(
+        &self,
+        lx: &[Lex],
+        i: usize,
+        anchor: NaiveDate,
+    ) -> Option<(usize, usize, NaiveDate, DatePrecision, &'static str)> {
         let w = &self.words;
         let t = lx.get(i)?;
         let n = match t.kind {
@@ -509,17 +589,34 @@ impl DateResolver {
             return None;
         }
         let (date, precision) = match unit {
-            Unit::Day => (anchor.checked_sub_signed(Duration::days(n.into()))?, DatePrecision::Day),
-            Unit::Week | Unit::Weekend => (monday(anchor.checked_sub_signed(Duration::weeks(n.into()))?), DatePrecision::Week),
-            Unit::Month => (first_of_month(anchor.checked_sub_months(Months::new(n))?), DatePrecision::Month),
-            Unit::Year => (NaiveDate::from_ymd_opt(anchor.year() - n as i32, 1, 1)?, DatePrecision::Year),
+            Unit::Day => (
+                anchor.checked_sub_signed(Duration::days(n.into()))?,
+                DatePrecision::Day,
+            ),
+            Unit::Week | Unit::Weekend => (
+                monday(anchor.checked_sub_signed(Duration::weeks(n.into()))?),
+                DatePrecision::Week,
+            ),
+            Unit::Month => (
+                first_of_month(anchor.checked_sub_months(Months::new(n))?),
+                DatePrecision::Month,
+            ),
+            Unit::Year => (
+                NaiveDate::from_ymd_opt(anchor.year() - n as i32, 1, 1)?,
+                DatePrecision::Year,
+            ),
         };
         Some((i + 3, i, date, precision, "units ago"))
     }
 
     fn is_modifier(&self, low: &str) -> bool {
         let w = &self.words;
-        low == "on" || w.past.contains(low) || w.future.contains(low) || w.this.contains(low) || w.within.contains(low) || w.edge.contains(low)
+        low == "on"
+            || w.past.contains(low)
+            || w.future.contains(low)
+            || w.this.contains(low)
+            || w.within.contains(low)
+            || w.edge.contains(low)
     }
 
     /// First item of the modifiers before item `i` that belong to the expression
@@ -528,7 +625,9 @@ impl DateResolver {
         let mut s = i;
         while s > 0 {
             let l = &lx[s - 1].low;
-            if self.is_modifier(l) || (l == "-" && s >= 2 && self.words.edge.contains(&lx[s - 2].low)) {
+            if self.is_modifier(l)
+                || (l == "-" && s >= 2 && self.words.edge.contains(&lx[s - 2].low))
+            {
                 s -= 1;
             } else {
                 break;
@@ -539,16 +638,29 @@ impl DateResolver {
 
     /// A month and day, with the year given or inferred: the candidate year nearest the
     /// publication date, where dates on the far side of the tense count triple.
-    fn month_day(&self, anchor: Option<NaiveDate>, year: Option<i32>, month: u32, day: u32, future: bool) -> Option<(NaiveDate, &'static str)> {
+    fn month_day(
+        &self,
+        anchor: Option<NaiveDate>,
+        year: Option<i32>,
+        month: u32,
+        day: u32,
+        future: bool,
+    ) -> Option<(NaiveDate, &'static str)> {
         if let Some(y) = year {
             return NaiveDate::from_ymd_opt(y, month, day).map(|d| (d, "month day year"));
         }
         let a = anchor?;
         let mut best: Option<(i64, NaiveDate)> = None;
         for y in a.year() - 4..=a.year() + 1 {
-            let Some(d) = NaiveDate::from_ymd_opt(y, month, day) else { continue };
+            let Some(d) = NaiveDate::from_ymd_opt(y, month, day) else {
+                continue;
+            };
             let diff = (d - a).num_days();
-            let cost = if (diff > 0) != future && diff != 0 { diff.abs() * 3 } else { diff.abs() };
+            let cost = if (diff > 0) != future && diff != 0 {
+                diff.abs() * 3
+            } else {
+                diff.abs()
+            };
             if best.is_none_or(|(c, _)| cost < c) {
                 best = Some((cost, d));
             }
@@ -591,20 +703,54 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 /// "in March" (dir None), "last March", "next March", "this March".
-fn resolve_month(anchor: NaiveDate, month: u32, dir: Option<Dir>, future: bool) -> Option<NaiveDate> {
+fn resolve_month(
+    anchor: NaiveDate,
+    month: u32,
+    dir: Option<Dir>,
+    future: bool,
+) -> Option<NaiveDate> {
     let (y, m) = (anchor.year(), anchor.month());
     let year = match dir {
-        Some(Dir::Past) => if month < m { y } else { y - 1 },
-        Some(Dir::Future) => if month > m { y } else { y + 1 },
+        Some(Dir::Past) => {
+            if month < m {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Some(Dir::Future) => {
+            if month > m {
+                y
+            } else {
+                y + 1
+            }
+        }
         Some(Dir::This) => y,
-        None if future => if month >= m { y } else { y + 1 },
-        None => if month <= m { y } else { y - 1 },
+        None if future => {
+            if month >= m {
+                y
+            } else {
+                y + 1
+            }
+        }
+        None => {
+            if month <= m {
+                y
+            } else {
+                y - 1
+            }
+        }
     };
     NaiveDate::from_ymd_opt(year, month, 1)
 }
 
 /// "last week", "this month", "next year", "the weekend".
-fn period(anchor: NaiveDate, unit: Unit, dir: Dir, future: bool) -> Option<(NaiveDate, DatePrecision, &'static str)> {
+fn period(
+    anchor: NaiveDate,
+    unit: Unit,
+    dir: Dir,
+    future: bool,
+) -> Option<(NaiveDate, DatePrecision, &'static str)> {
     let step = match dir {
         Dir::Past => -1,
         Dir::This => 0,
@@ -612,13 +758,19 @@ fn period(anchor: NaiveDate, unit: Unit, dir: Dir, future: bool) -> Option<(Naiv
     };
     Some(match unit {
         Unit::Day => return None,
-        Unit::Week => (monday(anchor) + Duration::weeks(step), DatePrecision::Week, "relative week"),
+        Unit::Week => (
+            monday(anchor) + Duration::weeks(step),
+            DatePrecision::Week,
+            "relative week",
+        ),
         Unit::Weekend => {
             let sat = match dir {
                 Dir::Past => last_weekday(anchor, Weekday::Sat, false)?,
                 Dir::Future => next_weekday(anchor, Weekday::Sat, false)?,
                 // The weekend just gone, unless the sentence looks ahead or it is Friday.
-                Dir::This if future || anchor.weekday() == Weekday::Fri => next_weekday(anchor, Weekday::Sat, true)?,
+                Dir::This if future || anchor.weekday() == Weekday::Fri => {
+                    next_weekday(anchor, Weekday::Sat, true)?
+                }
                 Dir::This => last_weekday(anchor, Weekday::Sat, true)?,
             };
             (monday(sat), DatePrecision::Week, "weekend")
@@ -632,7 +784,11 @@ fn period(anchor: NaiveDate, unit: Unit, dir: Dir, future: bool) -> Option<(Naiv
             };
             (d, DatePrecision::Month, "relative month")
         }
-        Unit::Year => (NaiveDate::from_ymd_opt(anchor.year() + step as i32, 1, 1)?, DatePrecision::Year, "relative year"),
+        Unit::Year => (
+            NaiveDate::from_ymd_opt(anchor.year() + step as i32, 1, 1)?,
+            DatePrecision::Year,
+            "relative year",
+        ),
     })
 }
 
@@ -675,12 +831,42 @@ mod tests {
         };
     }
 
-    t!(sunday, "He said on Sunday that", "2022-12-05", [("on Sunday", "2022-12-04", "day")]);
-    t!(late_saturday, "He visited Iran late on Saturday.", "2022-12-05", [("late on Saturday", "2022-12-03", "day")]);
-    t!(same_weekday, "officials said Monday", "2022-12-05", [("Monday", "2022-12-05", "day")]);
-    t!(last_week, "Just last week he went", "2022-12-05", [("last week", "2022-11-28", "week")]);
-    t!(iso, "on 2022-12-04 the", "2023-01-01", [("2022-12-04", "2022-12-04", "day")]);
-    t!(dec_dot, "on Dec. 4 the", "2022-12-05", [("on Dec. 4", "2022-12-04", "day")]);
+    t!(
+        sunday,
+        "He said on Sunday that",
+        "2022-12-05",
+        [("on Sunday", "2022-12-04", "day")]
+    );
+    t!(
+        late_saturday,
+        "He visited Iran late on Saturday.",
+        "2022-12-05",
+        [("late on Saturday", "2022-12-03", "day")]
+    );
+    t!(
+        same_weekday,
+        "officials said Monday",
+        "2022-12-05",
+        [("Monday", "2022-12-05", "day")]
+    );
+    t!(
+        last_week,
+        "Just last week he went",
+        "2022-12-05",
+        [("last week", "2022-11-28", "week")]
+    );
+    t!(
+        iso,
+        "on 2022-12-04 the",
+        "2023-01-01",
+        [("2022-12-04", "2022-12-04", "day")]
+    );
+    t!(
+        dec_dot,
+        "on Dec. 4 the",
+        "2022-12-05",
+        [("on Dec. 4", "2022-12-04", "day")]
+    );
     t!(may_modal, "He may go. Theresa May said", "2022-12-05", []);
     t!(no_anchor_relative, "on Sunday", "", []);
     t!(bloody_sunday, "the Bloody Sunday inquiry", "2022-12-05", []);

@@ -30,11 +30,18 @@ pub enum Error {
 impl Error {
     /// A data error at `file:line`.
     pub(crate) fn data(file: &str, line: usize, message: impl Into<String>) -> Error {
-        Error::Data { file: file.to_string(), line, message: message.into() }
+        Error::Data {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
     }
 
     /// An I/O error on `path`.
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }

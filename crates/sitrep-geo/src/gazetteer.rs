@@ -19,7 +19,7 @@ pub type PlaceId = u32;
 
 const GAZETTEER: &str = include_str!("../../../data/geo/gazetteer.tsv");
 const REGIONS: &str = include_str!("../../../data/geo/regions.tsv");
-const COMMON_NAMES: &str = include_str!("../../../data/geo/common_names.tsv");
+const COMMON_WORDS: &str = include_str!("../../../data/geo/common_words.tsv");
 
 /// One way of naming a place, as found in the index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,12 +58,7 @@ impl Gazetteer {
     pub fn embedded() -> Result<&'static Gazetteer, &'static Error> {
         static GAZ: OnceLock<Result<Gazetteer, Error>> = OnceLock::new();
         GAZ.get_or_init(|| {
-            Gazetteer::parse(
-                GAZETTEER,
-                REGIONS,
-                COMMON_NAMES,
-                ToponymWords::embedded()?,
-            )
+            Gazetteer::parse(GAZETTEER, REGIONS, COMMON_WORDS, ToponymWords::embedded()?)
         })
         .as_ref()
     }
@@ -72,7 +67,7 @@ impl Gazetteer {
     pub fn parse(
         gazetteer: &str,
         regions: &str,
-        common_names: &str,
+        common_words: &str,
         words: ToponymWords,
     ) -> Result<Gazetteer, Error> {
         let mut g = Gazetteer {
@@ -92,18 +87,27 @@ impl Gazetteer {
         for (line, f) in rows(gazetteer) {
             if !header_seen {
                 if f.join("\t") != GAZETTEER_COLUMNS {
-                    return Err(Error::data(file, line, "header does not match the expected columns"));
+                    return Err(Error::data(
+                        file,
+                        line,
+                        "header does not match the expected columns",
+                    ));
                 }
                 header_seen = true;
                 continue;
             }
             if f.len() != 11 {
-                return Err(Error::data(file, line, format!("expected 11 fields, found {}", f.len())));
+                return Err(Error::data(
+                    file,
+                    line,
+                    format!("expected 11 fields, found {}", f.len()),
+                ));
             }
             let kind = PlaceKind::parse(f[0])
                 .ok_or_else(|| Error::data(file, line, format!("unknown kind {:?}", f[0])))?;
-            let geonameid: u32 =
-                f[1].parse().map_err(|_| Error::data(file, line, format!("bad geonameid {:?}", f[1])))?;
+            let geonameid: u32 = f[1]
+                .parse()
+                .map_err(|_| Error::data(file, line, format!("bad geonameid {:?}", f[1])))?;
             let country = CountryCode::new(f[3])
                 .ok_or_else(|| Error::data(file, line, format!("bad country code {:?}", f[3])))?;
             let coord = parse_coord(f[5], f[6]).map_err(|m| Error::data(file, line, m))?;
@@ -144,7 +148,7 @@ impl Gazetteer {
             }
         }
         g.add_regions(regions)?;
-        for (_, f) in rows(common_names) {
+        for (_, f) in rows(common_words) {
             if let Some(k) = f.first() {
                 g.common.insert((*k).to_string());
             }
@@ -161,20 +165,37 @@ impl Gazetteer {
                 continue;
             }
             if f.len() != 6 {
-                return Err(Error::data(file, line, format!("expected 6 fields, found {}", f.len())));
+                return Err(Error::data(
+                    file,
+                    line,
+                    format!("expected 6 fields, found {}", f.len()),
+                ));
             }
             let kind = match PlaceKind::parse(f[2]) {
                 Some(k @ (PlaceKind::Region | PlaceKind::Water)) => k,
-                _ => return Err(Error::data(file, line, format!("kind must be region or water, not {:?}", f[2]))),
+                _ => {
+                    return Err(Error::data(
+                        file,
+                        line,
+                        format!("kind must be region or water, not {:?}", f[2]),
+                    ))
+                }
             };
             let country = match f[3].trim() {
                 "" => None,
-                c => Some(CountryCode::new(c).ok_or_else(|| Error::data(file, line, format!("bad country {c:?}")))?),
+                c => Some(
+                    CountryCode::new(c)
+                        .ok_or_else(|| Error::data(file, line, format!("bad country {c:?}")))?,
+                ),
             };
             let geonameid = match country {
                 Some(c) => {
                     let Some(&cid) = self.countries.get(&c) else {
-                        return Err(Error::data(file, line, format!("country {c} is not in the gazetteer")));
+                        return Err(Error::data(
+                            file,
+                            line,
+                            format!("country {c} is not in the gazetteer"),
+                        ));
                     };
                     self.places[cid as usize].geonameid
                 }
@@ -256,7 +277,11 @@ impl Gazetteer {
     /// All places a name can refer to, with whether it is their own name.
     pub fn lookup(&self, name: &str) -> Vec<(&Place, NameMatch)> {
         match self.names.get(&key(name)) {
-            Some(e) => e.places.iter().filter_map(|m| self.place(m.id).map(|p| (p, *m))).collect(),
+            Some(e) => e
+                .places
+                .iter()
+                .filter_map(|m| self.place(m.id).map(|p| (p, *m)))
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -269,7 +294,9 @@ impl Gazetteer {
     /// The first-level division a place lies in (itself for a division).
     pub fn admin1_of(&self, place: &Place) -> Option<&Place> {
         let (c, a) = (place.country?, place.admin1.as_ref()?);
-        self.admin1.get(&(c, a.clone())).and_then(|&i| self.place(i))
+        self.admin1
+            .get(&(c, a.clone()))
+            .and_then(|&i| self.place(i))
     }
 
     /// The country whose capital this place is ("Tehran" → Iran), for capitals used as actors.
@@ -287,7 +314,7 @@ impl Gazetteer {
         self.demonyms.get(key).copied()
     }
 
-    /// True when English mostly writes this single-word name in lower case ("nice", "mobile").
+    /// True when English mostly writes this word in lower case ("nice", "mobile", "in").
     pub(crate) fn is_common_word(&self, key: &str) -> bool {
         self.common.contains(key)
     }
@@ -302,7 +329,10 @@ impl Gazetteer {
     /// Countries win over cities; among cities a national capital, then the largest. The text
     /// is matched whole; `None` when it names no country or city.
     pub fn actor_place(&self, text: &str) -> Option<&Place> {
-        let k = key(text.trim().trim_start_matches("the ").trim_start_matches("The "));
+        let k = key(text
+            .trim()
+            .trim_start_matches("the ")
+            .trim_start_matches("The "));
         if let Some(p) = self.demonym_id(&k).and_then(|i| self.place(i)) {
             return Some(p);
         }
@@ -327,8 +357,14 @@ fn parse_coord(lat: &str, lon: &str) -> Result<Option<LatLon>, String> {
     if lat.trim().is_empty() && lon.trim().is_empty() {
         return Ok(None);
     }
-    let lat: f64 = lat.trim().parse().map_err(|_| format!("bad latitude {lat:?}"))?;
-    let lon: f64 = lon.trim().parse().map_err(|_| format!("bad longitude {lon:?}"))?;
+    let lat: f64 = lat
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad latitude {lat:?}"))?;
+    let lon: f64 = lon
+        .trim()
+        .parse()
+        .map_err(|_| format!("bad longitude {lon:?}"))?;
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(format!("coordinates out of range: {lat}, {lon}"));
     }
@@ -355,20 +391,35 @@ mod tests {
         let g = mini();
         assert_eq!(g.lookup("Tehran").len(), 2);
         assert_eq!(g.lookup("TEHERAN")[0].0.geonameid, Some(112931));
-        assert!(g.entry("islamic republic of").is_some_and(|e| e.prefix && e.places.is_empty()));
+        assert!(g
+            .entry("islamic republic of")
+            .is_some_and(|e| e.prefix && e.places.is_empty()));
         assert_eq!(g.demonym("Iranians").map(|p| p.name.as_str()), Some("Iran"));
         assert!(g.is_common_word("nice"));
         let k = g.lookup("Kurdistan");
         assert_eq!(k[0].0.kind, PlaceKind::Region);
-        assert_eq!(k[0].0.geonameid, Some(130758), "a region takes its country's id");
+        assert_eq!(
+            k[0].0.geonameid,
+            Some(130758),
+            "a region takes its country's id"
+        );
     }
 
     #[test]
     fn actor_places() {
         let g = mini();
-        assert_eq!(g.actor_place("Tehran").and_then(|p| p.geonameid), Some(112931));
-        assert_eq!(g.actor_place("Iranian").and_then(|p| p.geonameid), Some(130758));
-        assert_eq!(g.actor_place("Persia").map(|p| p.kind), Some(PlaceKind::Country));
+        assert_eq!(
+            g.actor_place("Tehran").and_then(|p| p.geonameid),
+            Some(112931)
+        );
+        assert_eq!(
+            g.actor_place("Iranian").and_then(|p| p.geonameid),
+            Some(130758)
+        );
+        assert_eq!(
+            g.actor_place("Persia").map(|p| p.kind),
+            Some(PlaceKind::Country)
+        );
         let tehran = g.geonameids[&112931];
         assert_eq!(g.capital_of(tehran).map(|p| p.name.as_str()), Some("Iran"));
         assert!(g.actor_place("Atlantis").is_none());
@@ -378,12 +429,18 @@ mod tests {
     fn errors_name_the_line() {
         let bad = MINI.replace("\t35.69\t51.42\t7153309", "\tx\t51.42\t7153309");
         let err = Gazetteer::parse(&bad, "", "", ToponymWords::default()).unwrap_err();
-        assert_eq!(err.to_string(), "data/geo/gazetteer.tsv:5: bad latitude \"x\"");
+        assert_eq!(
+            err.to_string(),
+            "data/geo/gazetteer.tsv:5: bad latitude \"x\""
+        );
         let err = Gazetteer::parse("kind\tx\n", "", "", ToponymWords::default()).unwrap_err();
         assert!(err.to_string().contains(":1: header"));
         let regions = "h\nX\t\tregion\tZZZ\t1\t2\n";
         let err = Gazetteer::parse(MINI, regions, "", ToponymWords::default()).unwrap_err();
-        assert_eq!(err.to_string(), "data/geo/regions.tsv:2: country ZZZ is not in the gazetteer");
+        assert_eq!(
+            err.to_string(),
+            "data/geo/regions.tsv:2: country ZZZ is not in the gazetteer"
+        );
     }
 
     #[test]
@@ -391,6 +448,9 @@ mod tests {
         let g = Gazetteer::embedded().expect("embedded gazetteer");
         assert!(g.len() > 30_000);
         let tehran = g.by_geonameid(112931).expect("Tehran");
-        assert_eq!(tehran.country.map(|c| c.to_string()).as_deref(), Some("IRN"));
+        assert_eq!(
+            tehran.country.map(|c| c.to_string()).as_deref(),
+            Some("IRN")
+        );
     }
 }

@@ -41,8 +41,8 @@ pub mod words;
 
 pub use dates::{nearest_date, DateMention, DatePrecision, DateResolver, DateWords};
 pub use error::Error;
-pub use location::{EventLocation, LocationSource};
-pub use resolve::{DatelinePlace, Geoparser, PlaceMention, Places};
 pub use gazetteer::{Gazetteer, NameMatch, PlaceId};
+pub use location::{EventLocation, LocationSource};
 pub use place::{CountryCode, LatLon, Place, PlaceKind, Precision};
+pub use resolve::{DatelinePlace, Geoparser, PlaceMention, Places};
 pub use words::ToponymWords;

@@ -38,8 +38,10 @@ impl Places {
     /// else any town, division or region inside the evidence, else the dateline, else a country
     /// named inside the evidence. `None` when nothing supports a location.
     pub fn locate(&self, sentence: usize, evidence: Span) -> Option<EventLocation> {
-        let in_sentence: Vec<&PlaceMention> =
-            self.in_sentence(sentence).filter(|m| !m.qualifier).collect();
+        let in_sentence: Vec<&PlaceMention> = self
+            .in_sentence(sentence)
+            .filter(|m| !m.qualifier)
+            .collect();
         let inside = |m: &&PlaceMention| evidence.contains(m.span) || evidence.overlaps(m.span);
         let from = |m: &PlaceMention, source| EventLocation {
             place: m.place.clone(),
@@ -51,13 +53,23 @@ impl Places {
         fn best<'a>(ms: Vec<&&'a PlaceMention>) -> Option<&'a PlaceMention> {
             ms.into_iter().min_by_key(|m| m.precision).copied()
         }
-        if let Some(m) = best(in_sentence.iter().filter(|m| m.locative && inside(m)).collect()) {
+        if let Some(m) = best(
+            in_sentence
+                .iter()
+                .filter(|m| m.locative && inside(m))
+                .collect(),
+        ) {
             return Some(from(m, LocationSource::Evidence));
         }
         if let Some(m) = best(in_sentence.iter().filter(|m| m.locative).collect()) {
             return Some(from(m, LocationSource::Sentence));
         }
-        if let Some(m) = best(in_sentence.iter().filter(|m| inside(m) && m.precision != Precision::Country).collect()) {
+        if let Some(m) = best(
+            in_sentence
+                .iter()
+                .filter(|m| inside(m) && m.precision != Precision::Country)
+                .collect(),
+        ) {
             return Some(from(m, LocationSource::Evidence));
         }
         if let Some(d) = &self.dateline {
@@ -68,6 +80,7 @@ impl Places {
                 source: LocationSource::Dateline,
             });
         }
-        best(in_sentence.iter().filter(|m| inside(m)).collect()).map(|m| from(m, LocationSource::Evidence))
+        best(in_sentence.iter().filter(|m| inside(m)).collect())
+            .map(|m| from(m, LocationSource::Evidence))
     }
 }

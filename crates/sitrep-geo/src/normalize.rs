@@ -90,7 +90,9 @@ fn fold_punct(c: char) -> char {
 
 /// True when the word begins with an upper-case letter (the capitalisation test for names).
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| c.is_uppercase())
+    word.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase())
 }
 
 /// True when every letter of the word is upper-case and it has at least two letters

@@ -80,9 +80,15 @@ impl PlaceKind {
 
     /// Parses the written form.
     pub fn parse(s: &str) -> Option<PlaceKind> {
-        [PlaceKind::Country, PlaceKind::Admin1, PlaceKind::City, PlaceKind::Region, PlaceKind::Water]
-            .into_iter()
-            .find(|k| k.as_str() == s)
+        [
+            PlaceKind::Country,
+            PlaceKind::Admin1,
+            PlaceKind::City,
+            PlaceKind::Region,
+            PlaceKind::Water,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
     }
 
     /// The precision a plain mention of this kind of place has.

@@ -88,8 +88,12 @@ pub struct Geoparser<'g> {
 impl Geoparser<'static> {
     /// A geoparser over the embedded gazetteer and word lists.
     pub fn embedded() -> Result<Geoparser<'static>, Error> {
-        let gaz = Gazetteer::embedded().map_err(|e| Error::data("embedded gazetteer", 0, e.to_string()))?;
-        Ok(Geoparser { gaz, dates: DateWords::embedded()? })
+        let gaz = Gazetteer::embedded()
+            .map_err(|e| Error::data("embedded gazetteer", 0, e.to_string()))?;
+        Ok(Geoparser {
+            gaz,
+            dates: DateWords::embedded()?,
+        })
     }
 }
 
@@ -133,24 +137,46 @@ impl<'g> Geoparser<'g> {
                 add(c, 0.5);
             }
         }
-        for c in &cands {
-            if c.weakness != Weakness::None {
-                continue;
-            }
-            if let Some(country) = single_country(gaz, &c.matches) {
-                add(country, 1.0);
-            }
-        }
+        // What each name says about the document's countries: a name all of whose places lie
+        // in one country says it fully, a name with a clear best reading half as much.
+        let said: Vec<Option<(CountryCode, f32)>> = cands
+            .iter()
+            .map(|c| {
+                if c.weakness != Weakness::None {
+                    return None;
+                }
+                match single_country(gaz, &c.matches) {
+                    Some(k) => Some((k, 1.0)),
+                    None => default_country(gaz, c).map(|k| (k, 0.5)),
+                }
+            })
+            .collect();
+        let names: Vec<String> = cands
+            .iter()
+            .map(|c| doc.slice(c.name_span).to_lowercase())
+            .collect();
 
         let mut mentions = Vec::with_capacity(cands.len());
         let mut chosen: Vec<Option<PlaceId>> = vec![None; cands.len()];
         for (ci, c) in cands.iter().enumerate() {
+            // Context for this name leaves out every mention of the same name, so that
+            // "Tripoli" cannot vouch for its own most likely reading.
+            let mut ctx = ctx.clone();
+            for (oi, o) in said.iter().enumerate() {
+                if let Some((k, w)) = o {
+                    if names[oi] != names[ci] {
+                        *ctx.entry(*k).or_default() += w;
+                    }
+                }
+            }
             let sentence_countries: Vec<CountryCode> = cands
                 .iter()
-                .filter(|o| o.sentence == c.sentence && !std::ptr::eq(*o, c))
-                .filter_map(|o| single_country(gaz, &o.matches))
+                .enumerate()
+                .filter(|(oi, o)| o.sentence == c.sentence && names[*oi] != names[ci])
+                .filter_map(|(oi, _)| said[oi].map(|(k, _)| k))
                 .collect();
-            let Some((m, reason)) = self.choose(c, &cands, &ctx, &sentence_countries, dateline.as_ref())
+            let Some((m, reason)) =
+                self.choose(c, &cands, &ctx, &sentence_countries, dateline.as_ref())
             else {
                 continue;
             };
@@ -159,9 +185,16 @@ impl<'g> Geoparser<'g> {
                 mentions.push(men);
             }
         }
+        for (k, w) in said.iter().flatten() {
+            *ctx.entry(*k).or_default() += w;
+        }
         let mut context: Vec<(CountryCode, f32)> = ctx.into_iter().collect();
         context.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        Places { mentions, dateline, context }
+        Places {
+            mentions,
+            dateline,
+            context,
+        }
     }
 
     /// Picks the entry for one candidate, or `None` when a weak name finds no support.
@@ -179,12 +212,19 @@ impl<'g> Geoparser<'g> {
         let dateline_country = dateline.and_then(|d| d.place.country);
         // Weak names need support: a qualifier, the dateline, a locative word, or context.
         if c.weakness != Weakness::None {
-            let supported_by_ctx = c.matches.iter().any(|m| gaz.place(m.id).is_some_and(|p| ctx_of(p) > 0.0));
+            let supported_by_ctx = c
+                .matches
+                .iter()
+                .any(|m| gaz.place(m.id).is_some_and(|p| ctx_of(p) > 0.0));
             let ok = c.qualified_by.is_some()
+                || c.qualifies.is_some()
                 || c.matches.iter().any(|m| Some(m.id) == dateline_id)
                 || supported_by_ctx
                 || (c.marked && !(c.weakness == Weakness::CommonWord && c.sentence_initial));
-            let ok = ok && !(c.weakness == Weakness::CommonWord && c.sentence_initial && c.qualified_by.is_none());
+            let ok = ok
+                && !(c.weakness == Weakness::CommonWord
+                    && c.sentence_initial
+                    && c.qualified_by.is_none());
             if !ok {
                 return None;
             }
@@ -192,25 +232,7 @@ impl<'g> Geoparser<'g> {
         let mut scored: Vec<(f32, f32, NameMatch)> = Vec::with_capacity(c.matches.len());
         for m in &c.matches {
             let Some(p) = gaz.place(m.id) else { continue };
-            let mut prior = match p.kind {
-                PlaceKind::Country => 8.0,
-                PlaceKind::City => {
-                    let cap = if gaz.capital_of(m.id).is_some() { 1.0 } else { 0.0 };
-                    (p.population.max(1000) as f32).log10() + cap
-                }
-                PlaceKind::Admin1 => (p.population.max(1000) as f32).log10() - 0.3,
-                PlaceKind::Region | PlaceKind::Water => 7.5,
-            };
-            if !m.primary {
-                prior -= 1.0;
-            }
-            if c.area.is_some() {
-                prior += match p.kind {
-                    PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Water => 3.0,
-                    PlaceKind::City => -2.0,
-                    PlaceKind::Country => 0.0,
-                };
-            }
+            let prior = prior(gaz, c, *m);
             let mut context = 0.0;
             let w = ctx_of(p);
             if w > 0.0 {
@@ -228,7 +250,11 @@ impl<'g> Geoparser<'g> {
                     o.sentence == c.sentence
                         && o.matches.len() == 1
                         && o.matches[0].id != m.id
-                        && gaz.place(o.matches[0].id).is_some_and(|q| q.country == p.country && q.admin1 == p.admin1 && q.kind == PlaceKind::City)
+                        && gaz.place(o.matches[0].id).is_some_and(|q| {
+                            q.country == p.country
+                                && q.admin1 == p.admin1
+                                && q.kind == PlaceKind::City
+                        })
                 })
             {
                 context += 1.0;
@@ -239,7 +265,13 @@ impl<'g> Geoparser<'g> {
         let (best_prior, best_ctx, best) = *scored.first()?;
         let bp = gaz.place(best.id)?;
         let reason = if let Some(q) = c.qualified_by.and_then(|q| all.get(q)) {
-            format!("qualified by {}", q.matches.first().and_then(|m| gaz.place(m.id)).map_or("", |p| p.name.as_str()))
+            format!(
+                "qualified by {}",
+                q.matches
+                    .first()
+                    .and_then(|m| gaz.place(m.id))
+                    .map_or("", |p| p.name.as_str())
+            )
         } else if c.qualifies.is_some() {
             "contains the place it qualifies".to_string()
         } else if scored.len() == 1 {
@@ -254,7 +286,10 @@ impl<'g> Geoparser<'g> {
             if bp.country.is_some() && bp.country == dateline_country {
                 "dateline country".to_string()
             } else {
-                format!("document context ({})", bp.country.map(|k| k.to_string()).unwrap_or_default())
+                format!(
+                    "document context ({})",
+                    bp.country.map(|k| k.to_string()).unwrap_or_default()
+                )
             }
         } else if c.area.is_some() && bp.kind == PlaceKind::Admin1 {
             "area noun prefers a division".to_string()
@@ -266,7 +301,13 @@ impl<'g> Geoparser<'g> {
         Some((best, reason))
     }
 
-    fn mention(&self, doc: &Document, c: &Candidate, m: NameMatch, reason: String) -> Option<PlaceMention> {
+    fn mention(
+        &self,
+        doc: &Document,
+        c: &Candidate,
+        m: NameMatch,
+        reason: String,
+    ) -> Option<PlaceMention> {
         let gaz = self.gaz;
         let base = gaz.place(m.id)?;
         let mut place = base.clone();
@@ -274,23 +315,31 @@ impl<'g> Geoparser<'g> {
         let mut span = c.name_span;
         let mut reason = reason;
         // "northern Iraq", "west and northwest Iran", "the Kurdistan region": an area of it.
-        let areal = matches!(base.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Water);
-        if areal && (c.direction.is_some() || (c.area.is_some() && base.kind != PlaceKind::Admin1)) {
+        let areal = matches!(
+            base.kind,
+            PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Water
+        );
+        let part_of = c.direction.is_some() && !c.descriptive;
+        if areal && (c.direction.is_some() || (c.area.is_some() && base.kind != PlaceKind::Admin1))
+        {
             span = c.span;
-            if base.kind != PlaceKind::Admin1 || c.direction.is_some() {
+            if (base.kind != PlaceKind::Admin1 && !c.descriptive) || part_of {
                 precision = Precision::Region;
                 if matches!(base.kind, PlaceKind::Country | PlaceKind::Admin1) {
                     place.kind = PlaceKind::Region;
                     place.name = span.slice(&doc.text).to_string();
                 }
             }
-            if c.direction.is_some() {
+            if part_of {
                 reason.push_str("; direction word makes a region");
             }
         } else if c.area.is_some() && base.kind == PlaceKind::Admin1 {
             span = c.span;
         }
-        let admin1_name = gaz.admin1_of(base).filter(|a| a.kind == PlaceKind::Admin1).map(|a| a.name.clone());
+        let admin1_name = gaz
+            .admin1_of(base)
+            .filter(|a| a.kind == PlaceKind::Admin1)
+            .map(|a| a.name.clone());
         Some(PlaceMention {
             span,
             name_span: c.name_span,
@@ -314,31 +363,55 @@ impl<'g> Geoparser<'g> {
         let gaz = self.gaz;
         if let Some(d) = &doc.dateline {
             let span = d.place?;
-            let written = d.place_name.clone().unwrap_or_else(|| span.slice(&doc.text).to_string());
+            let written = d
+                .place_name
+                .clone()
+                .unwrap_or_else(|| span.slice(&doc.text).to_string());
             let (name, qual) = match written.split_once(',') {
                 Some((a, b)) => (a.trim().to_string(), Some(b.trim().to_string())),
                 None => (written.trim().to_string(), None),
             };
             let mut options = gaz.lookup(&name);
             if let Some(q) = qual {
-                let outer: Vec<PlaceId> = gaz.lookup(&q).iter().filter_map(|(_, m)| Some(m.id)).collect();
-                let inside: Vec<_> =
-                    options.iter().copied().filter(|(_, m)| outer.iter().any(|&o| contains(gaz, o, m.id))).collect();
+                let outer: Vec<PlaceId> = gaz.lookup(&q).iter().map(|(_, m)| m.id).collect();
+                let inside: Vec<_> = options
+                    .iter()
+                    .copied()
+                    .filter(|(_, m)| outer.iter().any(|&o| contains(gaz, o, m.id)))
+                    .collect();
                 if !inside.is_empty() {
                     options = inside;
                 }
             }
-            let (p, m) = options.into_iter().max_by(|a, b| dateline_rank(gaz, a).total_cmp(&dateline_rank(gaz, b)))?;
-            return Some(DatelinePlace { span, place: p.clone(), entry: m.id, reason: "dateline".to_string() });
+            let (p, m) = options
+                .into_iter()
+                .max_by(|a, b| dateline_rank(gaz, a).total_cmp(&dateline_rank(gaz, b)))?;
+            return Some(DatelinePlace {
+                span,
+                place: p.clone(),
+                entry: m.id,
+                reason: "dateline".to_string(),
+            });
         }
         let first_paragraphs = doc.sentences.first().map_or(0, |s| s.paragraph) + 5;
         for c in cands {
-            let Some(sent) = doc.sentences.get(c.sentence) else { continue };
+            let Some(sent) = doc.sentences.get(c.sentence) else {
+                continue;
+            };
             if sent.paragraph > first_paragraphs {
                 break;
             }
-            let caps = c.name_span.slice(&doc.text).chars().filter(|ch| ch.is_alphabetic()).all(char::is_uppercase);
-            let next = doc.tokens.get(c.name_tokens.1).map(|t| t.span.slice(&doc.text)).unwrap_or("");
+            let caps = c
+                .name_span
+                .slice(&doc.text)
+                .chars()
+                .filter(|ch| ch.is_alphabetic())
+                .all(char::is_uppercase);
+            let next = doc
+                .tokens
+                .get(c.name_tokens.1)
+                .map(|t| t.span.slice(&doc.text))
+                .unwrap_or("");
             let opens = c.name_tokens.0 == sent.token_start;
             let marks = matches!(next, "," | "(" | "-" | "–" | "—");
             if caps && opens && marks {
@@ -366,8 +439,68 @@ fn dateline_rank(gaz: &Gazetteer, (p, m): &(&Place, NameMatch)) -> f32 {
         PlaceKind::Admin1 | PlaceKind::Country => 1.0,
         _ => 0.0,
     };
-    let cap = if gaz.capital_of(m.id).is_some() { 1.0 } else { 0.0 };
+    let cap = if gaz.capital_of(m.id).is_some() {
+        1.0
+    } else {
+        0.0
+    };
     kind * 10.0 + cap + (p.population.max(1) as f32).log10() + if m.primary { 0.5 } else { 0.0 }
+}
+
+/// How likely a reading is before context: kind, population, capital, own name or alternate,
+/// and an area noun after the name.
+fn prior(gaz: &Gazetteer, c: &Candidate, m: NameMatch) -> f32 {
+    let Some(p) = gaz.place(m.id) else {
+        return f32::MIN;
+    };
+    let mut prior = match p.kind {
+        PlaceKind::Country => 8.0,
+        PlaceKind::City => {
+            let cap = if gaz.capital_of(m.id).is_some() {
+                1.5
+            } else {
+                0.0
+            };
+            (p.population.max(1000) as f32).log10() + cap
+        }
+        // A division named like a town inside it ("Odessa", "Baghdad") is the town unless
+        // an area noun says otherwise; division populations sum their towns, so discount them.
+        PlaceKind::Admin1 => {
+            let namesake = c.matches.iter().any(|o| contains(gaz, m.id, o.id));
+            (p.population.max(1000) as f32).log10() - if namesake { 2.0 } else { 1.0 }
+        }
+        PlaceKind::Region | PlaceKind::Water => 7.5,
+    };
+    if !m.primary {
+        prior -= 0.5;
+    }
+    if c.area.is_some() {
+        prior += match p.kind {
+            PlaceKind::Admin1 | PlaceKind::Region | PlaceKind::Water => 3.0,
+            PlaceKind::City => -2.0,
+            PlaceKind::Country => 0.0,
+        };
+    }
+    prior
+}
+
+/// The country a name stands for before context: the country of its best reading when no
+/// reading in another country comes within one point of it ("Lebanon" the country, not
+/// Lebanon, Tennessee).
+fn default_country(gaz: &Gazetteer, c: &Candidate) -> Option<CountryCode> {
+    let mut scored: Vec<(f32, Option<CountryCode>)> = c
+        .matches
+        .iter()
+        .map(|m| (prior(gaz, c, *m), gaz.place(m.id).and_then(|p| p.country)))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (best, country) = *scored.first()?;
+    let country = country?;
+    scored
+        .iter()
+        .skip(1)
+        .all(|(s, k)| *k == Some(country) || best - s >= 1.0)
+        .then_some(country)
 }
 
 /// The country all of a name's places share, if they share one.

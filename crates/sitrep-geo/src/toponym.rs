@@ -47,6 +47,9 @@ pub(crate) struct Candidate {
     pub matches: Vec<NameMatch>,
     /// Direction words before the name ("west and northwest"), as written.
     pub direction: Option<String>,
+    /// The direction words follow an article ("the northern Tigray region"): they describe
+    /// where the whole place lies instead of naming a part of it.
+    pub descriptive: bool,
     /// An area noun after the name ("region", "province"), lower-cased.
     pub area: Option<String>,
     /// Preceded by a locative word ("in", "near", "visited").
@@ -87,9 +90,13 @@ pub(crate) fn scan_sentence(
     out: &mut Vec<Candidate>,
     demonyms: &mut Vec<DemonymHit>,
 ) {
-    let Some(sent) = doc.sentences.get(si) else { return };
+    let Some(sent) = doc.sentences.get(si) else {
+        return;
+    };
     let range = sent.tokens();
-    let Some(tokens) = doc.tokens.get(range.clone()) else { return };
+    let Some(tokens) = doc.tokens.get(range.clone()) else {
+        return;
+    };
     let words = gaz.words();
     let mut buf = String::new();
     let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
@@ -109,10 +116,9 @@ pub(crate) fn scan_sentence(
         });
     }
     let key = |i: usize| -> &str { toks.get(i).map(|t| &buf[t.key.0..t.key.1]).unwrap_or("") };
-    // Headlines in title case capitalise every word: the neighbour rules do not apply there.
+    // Headlines in title case capitalise nearly every word: the neighbour rules do not apply.
     let long: Vec<&Tok> = toks.iter().filter(|t| t.alpha && key_len(t) >= 4).collect();
-    let headline =
-        long.len() >= 3 && long.iter().filter(|t| t.cap).count() * 10 >= long.len() * 7;
+    let headline = long.len() >= 3 && long.iter().filter(|t| !t.cap).count() * 10 <= long.len();
 
     let mut i = 0;
     let mut scratch = String::new();
@@ -129,7 +135,9 @@ pub(crate) fn scan_sentence(
                 scratch.push(' ');
             }
             scratch.push_str(key(j));
-            let Some(entry) = gaz.entry(&scratch) else { break };
+            let Some(entry) = gaz.entry(&scratch) else {
+                break;
+            };
             let last_ok = !toks[j].alpha || toks[j].cap || j == i;
             let inner_ok = (i + 1..j).all(|k| !toks[k].alpha || toks[k].cap || key(k).len() <= 3);
             if !entry.places.is_empty() && last_ok && inner_ok {
@@ -162,7 +170,8 @@ pub(crate) fn scan_sentence(
             continue;
         }
         let is_country = matches.iter().any(|m| {
-            gaz.place(m.id).is_some_and(|p| p.kind == PlaceKind::Country)
+            gaz.place(m.id)
+                .is_some_and(|p| p.kind == PlaceKind::Country)
         });
         let person = words.persons.contains(&scratch_key(&buf, &toks, i, end));
         if !headline {
@@ -171,9 +180,11 @@ pub(crate) fn scan_sentence(
             if let Some(p) = prev {
                 let pt = &toks[p];
                 let p_initial = p == 0 || (p == 1 && !toks[0].alpha);
+                // Sentence-initial words are capitalised anyway: only an uncommon one
+                // ("Michael") is taken for part of a name.
                 if pt.cap
                     && pt.alpha
-                    && !p_initial
+                    && (!p_initial || !gaz.is_common_word(prev_key))
                     && !pt.caps
                     && !words.directions.contains(prev_key)
                     && demonym_at(gaz, &buf, &toks, p).is_none()
@@ -202,17 +213,24 @@ pub(crate) fn scan_sentence(
             }
         }
         // Part-of-speech, when the tagger has run: a common word must be tagged a proper noun.
-        let common = single && gaz.is_common_word(first_key) && !toks[i].caps;
+        let common = single && gaz.is_common_word(first_key) && !toks[i].caps && !is_country;
         if common && !matches!(toks[i].upos, Upos::None | Upos::Propn) {
             i = end;
             continue;
         }
         let small = matches.iter().all(|m| {
-            gaz.place(m.id).is_some_and(|p| p.kind == PlaceKind::City && p.population < SMALL_TOWN)
+            gaz.place(m.id)
+                .is_some_and(|p| p.kind == PlaceKind::City && p.population < SMALL_TOWN)
+        });
+        // A person-like name is weak only when no big place carries it ("Victoria" but not
+        // "Houston" or "Georgia").
+        let big = matches.iter().any(|m| {
+            gaz.place(m.id)
+                .is_some_and(|p| p.kind != PlaceKind::City || p.population >= 1_000_000)
         });
         let weakness = if common {
             Weakness::CommonWord
-        } else if person && !is_country {
+        } else if person && !big {
             Weakness::Person
         } else if small {
             Weakness::SmallTown
@@ -236,9 +254,14 @@ pub(crate) fn scan_sentence(
             }
             k -= 1;
         }
+        let descriptive = direction_from
+            .and_then(|d| d.checked_sub(1))
+            .is_some_and(|d| matches!(key(d), "the" | "a" | "an"));
         let direction = direction_from.map(|d| {
             start_tok = d;
-            Span::new(toks[d].span.start, toks[i - 1].span.end).slice(&doc.text).to_string()
+            Span::new(toks[d].span.start, toks[i - 1].span.end)
+                .slice(&doc.text)
+                .to_string()
         });
         let mut end_tok = end;
         let area = toks.get(end).and_then(|_| {
@@ -260,6 +283,7 @@ pub(crate) fn scan_sentence(
             span: toks[start_tok].span.cover(toks[end_tok - 1].span),
             matches: matches.to_vec(),
             direction,
+            descriptive,
             area,
             marked,
             weakness,
@@ -276,7 +300,9 @@ fn key_len(t: &Tok) -> usize {
 }
 
 fn scratch_key(buf: &str, toks: &[Tok], i: usize, end: usize) -> String {
-    let (Some(a), Some(b)) = (toks.get(i), toks.get(end.saturating_sub(1))) else { return String::new() };
+    let (Some(a), Some(b)) = (toks.get(i), toks.get(end.saturating_sub(1))) else {
+        return String::new();
+    };
     buf.get(a.key.0..b.key.1).unwrap_or("").to_string()
 }
 
@@ -303,7 +329,12 @@ pub(crate) fn link_qualifiers(gaz: &Gazetteer, doc: &Document, cands: &mut [Cand
             continue;
         }
         let (ae, bs) = (cands[a].name_tokens.1, cands[b].name_tokens.0);
-        if bs != ae + 1 || doc.tokens.get(ae).is_none_or(|t| t.span.slice(&doc.text) != ",") {
+        if bs != ae + 1
+            || doc
+                .tokens
+                .get(ae)
+                .is_none_or(|t| t.span.slice(&doc.text) != ",")
+        {
             continue;
         }
         let inside: Vec<NameMatch> = cands[a]
@@ -331,7 +362,9 @@ pub(crate) fn link_qualifiers(gaz: &Gazetteer, doc: &Document, cands: &mut [Cand
 /// True when place `outer` contains place `inner` (a country its divisions and towns, a
 /// division its towns).
 pub(crate) fn contains(gaz: &Gazetteer, outer: crate::PlaceId, inner: crate::PlaceId) -> bool {
-    let (Some(o), Some(p)) = (gaz.place(outer), gaz.place(inner)) else { return false };
+    let (Some(o), Some(p)) = (gaz.place(outer), gaz.place(inner)) else {
+        return false;
+    };
     if outer == inner || o.country.is_none() || o.country != p.country {
         return false;
     }

@@ -25,22 +25,35 @@ fn places_of_the_reference_article() {
     let places = Geoparser::embedded().expect("geoparser").parse(&doc, &[]);
     if std::env::var_os("SITREP_GEO_DUMP").is_some() {
         for m in &places.mentions {
-            eprintln!("{:?} {:?} {:?} {:?} {}", m.text, m.place.name, m.place.geonameid, m.precision, m.reason);
+            eprintln!(
+                "{:?} {:?} {:?} {:?} {}",
+                m.text, m.place.name, m.place.geonameid, m.precision, m.reason
+            );
         }
         eprintln!("dateline {:?}", places.dateline);
     }
     let find = |text: &str| places.mentions.iter().find(|m| m.text.contains(text));
     let tehran = find("Tehran").expect("Tehran found");
     assert_eq!(tehran.place.geonameid, Some(112931));
-    assert_eq!(tehran.place.country.map(|c| c.to_string()).as_deref(), Some("IRN"));
+    assert_eq!(
+        tehran.place.country.map(|c| c.to_string()).as_deref(),
+        Some("IRN")
+    );
     for text in ["northern Iraq", "Iraqi Kurdistan region"] {
         let m = find(text).unwrap_or_else(|| panic!("{text} found"));
         assert_eq!(m.text, text);
-        assert_eq!(m.place.country.map(|c| c.to_string()).as_deref(), Some("IRQ"), "{text}");
+        assert_eq!(
+            m.place.country.map(|c| c.to_string()).as_deref(),
+            Some("IRQ"),
+            "{text}"
+        );
         assert_eq!(m.precision, Precision::Region, "{text}");
     }
     let west = find("west and northwest Iran").expect("west and northwest Iran");
-    assert_eq!(west.place.country.map(|c| c.to_string()).as_deref(), Some("IRN"));
+    assert_eq!(
+        west.place.country.map(|c| c.to_string()).as_deref(),
+        Some("IRN")
+    );
     assert_eq!(west.precision, Precision::Region);
     let gulf = find("Persian Gulf").expect("Persian Gulf");
     assert_eq!(gulf.place.kind, PlaceKind::Water);

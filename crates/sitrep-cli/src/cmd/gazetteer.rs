@@ -12,13 +12,13 @@ pub struct Args {
     /// `countries.tsv`), e.g. `../shared/data/geo`.
     #[arg(long)]
     geonames: PathBuf,
-    /// Output folder for `gazetteer.tsv` and `common_names.tsv`.
+    /// Output folder for `gazetteer.tsv` and `common_words.tsv`.
     #[arg(long, default_value = "data/geo")]
     out: PathBuf,
     /// CAMEO country codebook; default: `codebooks/countries.tsv` beside the GeoNames folder.
     #[arg(long)]
     codebook: Option<PathBuf>,
-    /// CoNLL-U files counted for names that are mostly common words (repeatable); default: UD
+    /// CoNLL-U files counted for words mostly written in lower case (repeatable); default: UD
     /// English-EWT beside the GeoNames folder.
     #[arg(long)]
     treebank: Vec<PathBuf>,
@@ -37,16 +37,17 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         opts.treebanks = args.treebank;
     }
     opts.alt_min_population = args.alt_min_population;
-    let report = build(&opts).with_context(|| format!("building the gazetteer from {}", args.geonames.display()))?;
+    let report = build(&opts)
+        .with_context(|| format!("building the gazetteer from {}", args.geonames.display()))?;
     eprintln!(
-        "wrote {}: {} countries, {} divisions, {} cities, {} alternate names, {} bytes; {} common-word names",
+        "wrote {}: {} countries, {} divisions, {} cities, {} alternate names, {} bytes; {} common words",
         args.out.display(),
         report.countries,
         report.admin1,
         report.cities,
         report.alternates,
         report.bytes,
-        report.common_names
+        report.common_words
     );
     Ok(())
 }

@@ -46,6 +46,15 @@ fn main() {
         d.agents.phrase_count()
     );
     println!("discards: {}", d.discards.len());
+    println!(
+        "verbs: {} blocks, {} verbs, {} forms, {} patterns, {} synsets, {} transformations",
+        d.verbs.blocks().len(),
+        d.verbs.verbs().len(),
+        d.verbs.form_count(),
+        d.verbs.patterns().len(),
+        d.verbs.synsets().len(),
+        d.verbs.transformations().len()
+    );
     println!("diagnostics: {}", diags.len());
     if show {
         for x in &diags {

@@ -12,6 +12,8 @@
 //! - [`ActorDictionary`]: names to date-bounded actor codes, longest match.
 //! - [`AgentDictionary`]: role nouns to sector codes (`~GOV`), with plurals.
 //! - [`DiscardList`]: phrases that discard a sentence or story.
+//! - [`VerbDictionary`]: verb blocks with every inflected form ([`VerbDictionary::verb_at`]),
+//!   synsets, typed [`VerbPattern`]s (PETRARCH-2 and PETRARCH-1 syntax), transformations.
 //!
 //! Every record keeps its [`Origin`] (file and line) for `sitrep code --explain`. Readers
 //! never abort on a bad line: they skip it and return a [`Diagnostic`].
@@ -41,6 +43,7 @@ pub mod lexicon;
 mod phrase;
 pub mod source;
 mod trie;
+pub mod verbs;
 
 use std::sync::OnceLock;
 
@@ -52,6 +55,7 @@ pub use discards::{DiscardEntry, DiscardList, DiscardMatch, DiscardScope};
 pub use error::{Diagnostic, Error, Origin};
 pub use lexicon::{Lexicon, WordId};
 pub use source::DictSource;
+pub use verbs::{VerbCode, VerbDictionary, VerbMatch, VerbPattern, VerbSyntax};
 
 /// Which files to load. [`DictConfig::default`] is the built-in set; the CLI replaces a list
 /// when the user passes `--actors F` (repeatable), `--agents F`, `--discards F`, `--verbs F`.
@@ -65,6 +69,10 @@ pub struct DictConfig {
     pub agents: Vec<DictSource>,
     /// Discard files.
     pub discards: Vec<DictSource>,
+    /// Verb files, in load order (a block name seen before extends that block).
+    pub verbs: Vec<DictSource>,
+    /// Syntax of the verb files; `None` detects it per file.
+    pub verb_syntax: Option<VerbSyntax>,
 }
 
 impl Default for DictConfig {
@@ -79,6 +87,8 @@ impl Default for DictConfig {
             ],
             agents: vec![embedded::PHOENIX_AGENTS, embedded::SITREP_AGENTS],
             discards: vec![embedded::PHOENIX_DISCARDS],
+            verbs: vec![embedded::CAMEO_VERBS, embedded::SITREP_VERBS],
+            verb_syntax: Some(VerbSyntax::Petrarch2),
         }
     }
 }
@@ -91,6 +101,8 @@ impl DictConfig {
             actors: Vec::new(),
             agents: Vec::new(),
             discards: Vec::new(),
+            verbs: Vec::new(),
+            verb_syntax: None,
         }
     }
 }
@@ -108,6 +120,8 @@ pub struct Dictionaries {
     pub agents: AgentDictionary,
     /// Discard phrases.
     pub discards: DiscardList,
+    /// Verbs, synsets and patterns.
+    pub verbs: VerbDictionary,
 }
 
 impl Dictionaries {
@@ -131,6 +145,12 @@ impl Dictionaries {
             let (name, text) = src.read(&mut diags)?;
             discards.read(&mut lexicon, &name, &text, &mut diags);
         }
+        let mut verbs = verbs::VerbBuilder::default();
+        for src in &config.verbs {
+            let (name, text) = src.read(&mut diags)?;
+            verbs.read(&mut lexicon, &name, &text, config.verb_syntax, &mut diags);
+        }
+        let verbs = verbs.finish(&mut lexicon, &mut diags);
         Ok((
             Dictionaries {
                 lexicon,
@@ -138,6 +158,7 @@ impl Dictionaries {
                 actors,
                 agents,
                 discards,
+                verbs,
             },
             diags,
         ))
@@ -192,6 +213,7 @@ fn embedded_loaded() -> &'static (Dictionaries, Vec<Diagnostic>) {
                 actors: ActorDictionary::default(),
                 agents: AgentDictionary::default(),
                 discards: DiscardList::default(),
+                verbs: VerbDictionary::default(),
             };
             (empty, diags)
         })

@@ -315,6 +315,16 @@ impl DateResolver {
             .collect()
     }
 
+    /// The date written in the dateline (`BAGHDAD, Dec 4 (Reuters) -`), resolved against
+    /// `doc.date`: the story's own date when the metadata has none.
+    pub fn dateline_date(&self, doc: &Document) -> Option<(Span, NaiveDate, DatePrecision)> {
+        let span = doc.dateline.as_ref()?.date?;
+        self.in_text(&doc.text, span, doc.date)
+            .into_iter()
+            .next()
+            .map(|(s, d, p, _)| (s, d, p))
+    }
+
     /// All date expressions of every sentence, in text order.
     pub fn document(&self, doc: &Document) -> Vec<DateMention> {
         (0..doc.sentences.len())

@@ -1,0 +1,64 @@
+//! Measures geoparsing and date resolution speed on JSON Lines corpora (field `text`):
+//! `cargo run --release -p sitrep-geo --example throughput -- ../shared/data/corpora/*.jsonl`.
+//! Documents are cleaned and segmented first (not timed); the timed part is
+//! `Geoparser::parse` plus `DateResolver::document`. Also reports the gazetteer load time.
+
+use std::time::Instant;
+
+fn main() {
+    let t0 = Instant::now();
+    let geo = match sitrep_geo::Geoparser::embedded() {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("gazetteer: {e}");
+            std::process::exit(2);
+        }
+    };
+    let load = t0.elapsed();
+    let Ok(dates) = sitrep_geo::DateResolver::embedded() else {
+        eprintln!("date words do not load");
+        std::process::exit(2);
+    };
+    println!(
+        "gazetteer load: {:.1} ms ({} places)",
+        load.as_secs_f64() * 1e3,
+        geo.gazetteer().len()
+    );
+    let date = chrono::NaiveDate::from_ymd_opt(2022, 12, 5);
+    for path in std::env::args().skip(1) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("cannot read {path}");
+            continue;
+        };
+        let mut docs = Vec::new();
+        let mut bytes = 0usize;
+        for (i, line) in text.lines().enumerate() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(t) = v["text"].as_str() else {
+                continue;
+            };
+            let mut doc = sitrep_text::Document::new(format!("{i}"), t);
+            doc.date = date;
+            if sitrep_text::prepare(&mut doc).is_ok() {
+                bytes += t.len();
+                docs.push(doc);
+            }
+        }
+        let start = Instant::now();
+        let (mut places, mut exprs) = (0usize, 0usize);
+        for doc in &docs {
+            places += geo.parse(doc, &[]).mentions.len();
+            exprs += dates.document(doc).len();
+        }
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "{path}: {} docs, {:.1} MB, {:.3} s, {:.1} MB/s; {places} place mentions, {exprs} date expressions",
+            docs.len(),
+            bytes as f64 / 1e6,
+            secs,
+            bytes as f64 / 1e6 / secs
+        );
+    }
+}

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::date::Validity;
 use crate::error::{Diagnostic, Origin};
+use crate::hash::FxHashSet;
 use crate::lexicon::{Lexicon, WordId};
 use crate::phrase;
 use crate::source::Lines;
@@ -101,12 +102,13 @@ pub struct ActorDictionary {
     entries: Vec<ActorEntry>,
     trie: PhraseTrie<PhraseRef>,
     replaced: usize,
+    codes: FxHashSet<Box<str>>,
 }
 
 /// An entry being read: its phrases wait until its codes are known.
-struct Pending {
+struct Pending<'t> {
     entry: ActorEntry,
-    phrases: Vec<(u32, Vec<String>)>,
+    phrases: Vec<(u32, &'t str)>,
 }
 
 impl ActorDictionary {
@@ -128,6 +130,11 @@ impl ActorDictionary {
     /// Number of distinct phrases (with tokenisation variants).
     pub fn phrase_count(&self) -> usize {
         self.trie.len()
+    }
+
+    /// Whether some entry uses exactly this code.
+    pub fn uses_code(&self, code: &str) -> bool {
+        self.codes.contains(code)
     }
 
     /// How many phrases a later entry redefined.
@@ -167,7 +174,7 @@ impl ActorDictionary {
         text: &str,
         diags: &mut Vec<Diagnostic>,
     ) {
-        let mut pending: Option<Pending> = None;
+        let mut pending: Option<Pending<'_>> = None;
         let mut last_line = 0;
         for line in Lines::new(text, false) {
             let t = line.text;
@@ -189,14 +196,14 @@ impl ActorDictionary {
                 None => (t, None),
             };
             if let Some(syn) = phrase_text.strip_prefix('+') {
-                let words = phrase::words(syn);
+                let words = syn;
                 match pending.as_mut() {
                     None => diags.push(Diagnostic::new(
                         file,
                         line.number,
                         "synonym before any actor; skipped",
                     )),
-                    Some(_) if words.is_empty() => {
+                    Some(_) if is_blank(words) => {
                         diags.push(Diagnostic::new(file, line.number, "empty synonym; skipped"))
                     }
                     Some(p) => {
@@ -208,12 +215,12 @@ impl ActorDictionary {
                 }
                 continue;
             }
-            let words = phrase::words(phrase_text);
+            let words = phrase_text;
             // Consecutive bare names share the codes that follow them (LEONID_BREZHNEV_,
             // LEONID_ILYICH_BREZHNEV, ..., then the codes): PETRARCH2 leaves all but the last
             // without a code, which is plainly not what the files mean.
             if let Some(p) = pending.as_mut() {
-                if adjacent && p.entry.codes.is_empty() && !words.is_empty() {
+                if adjacent && p.entry.codes.is_empty() && !is_blank(words) {
                     p.phrases.push((line.number, words));
                     if let Some(c) = codes_text {
                         parse_codes(c, &mut p.entry.codes, file, line.number, diags);
@@ -224,7 +231,7 @@ impl ActorDictionary {
             if let Some(p) = pending.take() {
                 self.commit(lex, p, diags);
             }
-            if words.is_empty() {
+            if is_blank(words) {
                 diags.push(Diagnostic::new(
                     file,
                     line.number,
@@ -233,7 +240,7 @@ impl ActorDictionary {
                 continue;
             }
             let mut entry = ActorEntry {
-                name: words.join(" ").into(),
+                name: phrase::words(words).join(" ").into(),
                 codes: Vec::new(),
                 origin: Origin {
                     file: file.clone(),
@@ -253,7 +260,7 @@ impl ActorDictionary {
         }
     }
 
-    fn commit(&mut self, lex: &mut Lexicon, p: Pending, diags: &mut Vec<Diagnostic>) {
+    fn commit(&mut self, lex: &mut Lexicon, p: Pending<'_>, diags: &mut Vec<Diagnostic>) {
         if p.entry.codes.is_empty() {
             diags.push(Diagnostic::new(
                 &p.entry.origin.file,
@@ -264,8 +271,7 @@ impl ActorDictionary {
         }
         let idx = self.entries.len() as u32;
         for (line, words) in &p.phrases {
-            for variant in phrase::variants(words) {
-                let ids = phrase::intern(lex, &variant);
+            for ids in phrase::intern_variants(lex, words) {
                 if self
                     .trie
                     .insert(
@@ -281,8 +287,18 @@ impl ActorDictionary {
                 }
             }
         }
+        for c in p.entry.codes.iter().filter_map(|c| c.code.as_ref()) {
+            if !self.codes.contains(c) {
+                self.codes.insert(c.clone());
+            }
+        }
         self.entries.push(p.entry);
     }
+}
+
+/// Whether a phrase has no words (only `_` and spaces).
+fn is_blank(phrase: &str) -> bool {
+    phrase.chars().all(|c| c == '_' || c.is_whitespace())
 }
 
 /// Parse every `[CODE dates]` group of `text` into `out`.

@@ -91,9 +91,18 @@ impl Lexicon {
         id
     }
 
-    /// Fold and intern a word.
-    #[cfg(test)]
+    /// Fold and intern a word; allocates only for a word not seen before.
     pub(crate) fn intern(&mut self, word: &str) -> WordId {
+        let mut buf = [0u8; STACK_BYTES];
+        if let Some(len) = fold_into(word, &mut buf) {
+            if let Ok(folded) = std::str::from_utf8(&buf[..len]) {
+                if let Some(&id) = self.ids.get(folded) {
+                    return id;
+                }
+                let folded = folded.to_string();
+                return self.intern_folded(&folded);
+            }
+        }
         let folded = fold(word);
         self.intern_folded(&folded)
     }

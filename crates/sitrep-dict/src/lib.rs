@@ -186,12 +186,7 @@ impl Dictionaries {
     /// dictionaries use verbatim (Phoenix codes carry pieces such as `KID`, `WBK` that the
     /// codebook tables list, and some they do not).
     pub fn is_known_actor_code(&self, code: &str) -> bool {
-        self.codebook.is_valid_actor_code(code)
-            || self
-                .actors
-                .entries()
-                .iter()
-                .any(|e| e.codes.iter().any(|c| c.code.as_deref() == Some(code)))
+        self.codebook.is_valid_actor_code(code) || self.actors.uses_code(code)
     }
 }
 

@@ -86,6 +86,33 @@ pub(crate) fn intern(lex: &mut Lexicon, words: &[String]) -> Vec<WordId> {
     words.iter().map(|w| lex.intern_folded(w)).collect()
 }
 
+/// Characters a tokenizer may split off a word (see [`variants`]).
+fn splittable(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')' | '[' | ']' | '"' | '\'' | '`' | ',' | ';' | ':' | '-'
+    )
+}
+
+/// The interned variants of the phrase `text` (words separated by `_` or spaces): the
+/// fast path of [`words`] + [`variants`] + [`intern`], allocating only for new words and
+/// for phrases with punctuation.
+pub(crate) fn intern_variants(lex: &mut Lexicon, text: &str) -> Vec<Vec<WordId>> {
+    let parts = text
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty());
+    if text.contains(splittable) {
+        let ws: Vec<String> = parts.map(fold).collect();
+        return variants(&ws).iter().map(|v| intern(lex, v)).collect();
+    }
+    let ids: Vec<WordId> = parts.map(|w| lex.intern(w)).collect();
+    if ids.is_empty() {
+        Vec::new()
+    } else {
+        vec![ids]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +125,26 @@ mod tests {
     fn words_split_on_underscores_and_spaces() {
         assert_eq!(words("CARL_XVI_GUSTAF_ "), ["CARL", "XVI", "GUSTAF"]);
         assert_eq!(words("Carlos Santos_Cruz_"), ["CARLOS", "SANTOS", "CRUZ"]);
+    }
+
+    #[test]
+    fn fast_path_agrees_with_the_general_one() {
+        let mut lex = Lexicon::new();
+        for p in [
+            "CARL_XVI_GUSTAF_ ",
+            "People's_Army",
+            "AL-QAEDA",
+            "U.S.",
+            "",
+            "_ _",
+        ] {
+            let slow: Vec<Vec<WordId>> = variants(&words(p))
+                .iter()
+                .map(|v| intern(&mut lex, v))
+                .collect();
+            let slow: Vec<_> = slow.into_iter().filter(|v| !v.is_empty()).collect();
+            assert_eq!(intern_variants(&mut lex, p), slow, "{p}");
+        }
     }
 
     #[test]

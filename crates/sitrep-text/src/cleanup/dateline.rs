@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
+use crate::segment::chars::is_quote;
 use crate::segment::datafile::{fields, rows, DataError};
 use crate::{Dateline, Span};
 
@@ -26,6 +27,7 @@ const PARTICLES: &str = include_str!("../../data/place_particles.txt");
 #[derive(Debug)]
 pub struct DatelineParser {
     caps: Regex,
+    caps_outlet: Regex,
     titled: Regex,
     outlet_only: Regex,
     outlets: HashSet<&'static str>,
@@ -70,9 +72,11 @@ impl DatelineParser {
         let date = format!(r"(?:{month_alt})\.?[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?");
         let outlet = r"\((?P<outlet>\p{Lu}[^()\n]{0,40}?)\)";
         let sep = r"(?P<sep>--|—|–|―|-|:)";
-        let tail = format!(
-            r"(?:,[ \t]*(?P<date>{date}))?(?P<pre>[ \t]*)(?:{outlet})?(?P<mid>[ \t]*){sep}"
-        );
+        // Either a separator is required (the outlet is optional) or the outlet is (then the
+        // separator is optional): two patterns, so that neither part is skipped when present.
+        let date_part = format!(r"(?:,[ \t]*(?P<date>{date}))?[ \t]*");
+        let tail_sep = format!(r"{date_part}(?:{outlet})?[ \t]*{sep}");
+        let tail_outlet = format!(r"{date_part}{outlet}[ \t]*(?:{sep})?");
         let compile = |p: String| {
             Regex::new(&p).map_err(|e| DataError {
                 file: "months.txt",
@@ -80,15 +84,18 @@ impl DatelineParser {
                 message: format!("dateline pattern: {e}"),
             })
         };
-        let caps = compile(format!(
-            r"^(?P<place>{caps_word}(?:[ \t]+{caps_word}){{0,4}}(?:,[ \t]*{region})?){tail}"
-        ))?;
-        let titled = compile(format!(
-            r"^(?P<place>\p{{Lu}}\p{{Ll}}+(?:[ \t]+\p{{Lu}}\p{{Ll}}+){{0,3}}(?:,[ \t]*{region})?){tail}"
-        ))?;
+        let caps_place =
+            format!(r"^(?P<place>{caps_word}(?:[ \t]+{caps_word}){{0,2}}(?:,[ \t]*{region})?)");
+        let titled_place = format!(
+            r"^(?P<place>\p{{Lu}}\p{{Ll}}+(?:[ \t]+\p{{Lu}}\p{{Ll}}+){{0,3}}(?:,[ \t]*{region})?)"
+        );
+        let caps = compile(format!("{caps_place}{tail_sep}"))?;
+        let caps_outlet = compile(format!("{caps_place}{tail_outlet}"))?;
+        let titled = compile(format!("{titled_place}{tail_outlet}"))?;
         let outlet_only = compile(format!(r"^{outlet}(?P<mid>[ \t]*)(?:{sep})?"))?;
         Ok(DatelineParser {
             caps,
+            caps_outlet,
             titled,
             outlet_only,
             outlets,
@@ -110,16 +117,12 @@ impl DatelineParser {
         }
         let head = &s[..head_end];
         let base = para.start;
-        if let Some(c) = self.caps.captures(head) {
-            if let Some(d) = self.accept(&c, head, base) {
+        for pattern in [&self.caps, &self.caps_outlet, &self.titled] {
+            if let Some(d) = pattern
+                .captures(head)
+                .and_then(|c| self.accept(&c, head, base))
+            {
                 return Some(d);
-            }
-        }
-        if let Some(c) = self.titled.captures(head) {
-            if c.name("outlet").is_some() {
-                if let Some(d) = self.accept(&c, head, base) {
-                    return Some(d);
-                }
             }
         }
         let c = self.outlet_only.captures(head)?;
@@ -140,9 +143,37 @@ impl DatelineParser {
 
     fn accept(&self, c: &Captures<'_>, head: &str, base: usize) -> Option<Dateline> {
         let place = c.name("place")?;
-        let sep = c.name("sep")?;
         let outlet = c.name("outlet");
         let date = c.name("date");
+        // Without a dash the outlet must be a known one (`West Palm Beach, Florida (CNN) The…`).
+        let end = match (c.name("sep"), outlet) {
+            (Some(sep), _) => {
+                // A hyphen glued to both sides is part of a word (`COVID-19`), not a separator.
+                let before = head[..sep.start()].chars().next_back();
+                let after = head[sep.end()..].chars().next();
+                let spaced = before.is_some_and(char::is_whitespace)
+                    || after.is_none_or(char::is_whitespace);
+                if !spaced && before != Some(')') {
+                    return None;
+                }
+                // A colon is too common after capitalised labels; take it only with a date or
+                // an outlet.
+                if sep.as_str() == ":" && outlet.is_none() && date.is_none() {
+                    return None;
+                }
+                sep.end()
+            }
+            (None, Some(o)) if self.outlets.contains(o.as_str()) => o.end() + 1,
+            _ => return None,
+        };
+        // The story goes on with a capitalised word or a quote (`WASHINGTON — The…`), which
+        // tells a dateline from a heading (`TEST SERIES – 2018 (OFFLINE)`).
+        let rest = head[end..].trim_start();
+        if !(rest.is_empty()
+            || rest.starts_with(|ch: char| ch.is_uppercase() || is_quote(ch) || ch == '('))
+        {
+            return None;
+        }
         let letters = place
             .as_str()
             .chars()
@@ -151,21 +182,9 @@ impl DatelineParser {
         if letters < 3 || self.stopwords.contains(&place.as_str().to_uppercase()) {
             return None;
         }
-        // A hyphen glued to both sides is part of a word (`COVID-19`), not a separator.
-        let before = head[..sep.start()].chars().next_back();
-        let after = head[sep.end()..].chars().next();
-        let spaced =
-            before.is_some_and(char::is_whitespace) || after.is_none_or(char::is_whitespace);
-        if !spaced && before != Some(')') {
-            return None;
-        }
-        // A colon is too common after capitalised labels; take it only with a date or outlet.
-        if sep.as_str() == ":" && outlet.is_none() && date.is_none() {
-            return None;
-        }
         let place_span = Span::new(base + place.start(), base + place.end());
         Some(Dateline {
-            span: Span::new(base, base + sep.end()),
+            span: Span::new(base, base + end),
             place: Some(place_span),
             place_name: Some(self.display_case(place.as_str())),
             outlet: outlet.map(|m| Span::new(base + m.start(), base + m.end())),
@@ -317,6 +336,22 @@ mod tests {
             dateline: "Tehran (IRNA) –",
         },
         Row {
+            input: "West Palm Beach, Florida (CNN) President Donald Trump said",
+            place: Some("West Palm Beach, Florida"),
+            name: Some("West Palm Beach, Florida"),
+            outlet: Some("CNN"),
+            date: None,
+            dateline: "West Palm Beach, Florida (CNN)",
+        },
+        Row {
+            input: "WASHINGTON (Reuters) The talks",
+            place: Some("WASHINGTON"),
+            name: Some("Washington"),
+            outlet: Some("Reuters"),
+            date: None,
+            dateline: "WASHINGTON (Reuters)",
+        },
+        Row {
             input: "(CNN) In a major show of defiance",
             place: None,
             name: None,
@@ -346,6 +381,10 @@ mod tests {
         "(Iranian) pilgrims came",
         "The talks — which began Monday — ended",
         "NATO: The alliance",
+        "INSIGHTS PRELIMS TEST SERIES – 2018 (OFFLINE – CLASSROOM)",
+        "WASHINGTON (Iran News) said",
+        "BEIRUT - the city",
+        "Washington (Capital) The city",
     ];
 
     #[test]

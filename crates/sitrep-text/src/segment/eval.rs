@@ -261,8 +261,19 @@ pub fn read_conllu(name: &str, src: &str, layout: Layout) -> Result<GoldText, Ev
     Ok(g)
 }
 
-/// Segment the gold text's paragraphs and score tokens, words and sentences.
-pub fn evaluate(gold: &GoldText, segmenter: &Segmenter) -> Result<Report, crate::Error> {
+/// What the segmenter produced for a [`GoldText`], as spans.
+#[derive(Clone, Debug, Default)]
+pub struct SystemText {
+    /// Surface tokens (clitics joined back, see [`surface_tokens`]).
+    pub tokens: Vec<Span>,
+    /// Our tokens, which are syntactic words.
+    pub words: Vec<Span>,
+    /// Sentences.
+    pub sentences: Vec<Span>,
+}
+
+/// Segment the gold text's paragraphs.
+pub fn segment(gold: &GoldText, segmenter: &Segmenter) -> Result<SystemText, crate::Error> {
     let mut tokens: Vec<Token> = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
     segmenter.segment_spans(&gold.text, &gold.paragraphs, &mut tokens, &mut sentences)?;
@@ -271,13 +282,37 @@ pub fn evaluate(gold: &GoldText, segmenter: &Segmenter) -> Result<Report, crate:
         stage: "segment",
         message: e.to_string(),
     })?;
-    let surface = surface_tokens(&gold.text, &words, lex);
-    let sents: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    Ok(Report {
-        tokens: score(&gold.tokens, &surface),
-        words: score(&gold.words, &words),
-        sentences: score(&gold.sentences, &sents),
+    Ok(SystemText {
+        tokens: surface_tokens(&gold.text, &words, lex),
+        words,
+        sentences: sentences.iter().map(|s| s.span).collect(),
     })
+}
+
+/// Segment the gold text's paragraphs and score tokens, words and sentences.
+pub fn evaluate(gold: &GoldText, segmenter: &Segmenter) -> Result<Report, crate::Error> {
+    let sys = segment(gold, segmenter)?;
+    Ok(Report {
+        tokens: score(&gold.tokens, &sys.tokens),
+        words: score(&gold.words, &sys.words),
+        sentences: score(&gold.sentences, &sys.sentences),
+    })
+}
+
+/// The spans of `a` that are not in `b` (both sorted): gold units missed, or with the
+/// arguments swapped, units produced in error.
+pub fn missing(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for x in a {
+        while j < b.len() && b[j] < *x {
+            j += 1;
+        }
+        if b.get(j) != Some(x) {
+            out.push(*x);
+        }
+    }
+    out
 }
 
 /// Our tokens regrouped into surface tokens: a clitic (`'s`, `n't`) or the second part of a

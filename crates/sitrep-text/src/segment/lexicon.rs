@@ -29,6 +29,8 @@ pub struct Lexicon {
     units: HashSet<&'static str>,
     contractions: HashMap<&'static str, &'static str>,
     clitics: Vec<&'static str>,
+    name_particles: HashSet<&'static str>,
+    name_split_suffixes: HashSet<&'static str>,
 }
 
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
@@ -37,6 +39,7 @@ const PREFIXES: &str = include_str!("../../data/hyphen_prefixes.txt");
 const UNITS: &str = include_str!("../../data/units.txt");
 const CONTRACTIONS: &str = include_str!("../../data/contractions.tsv");
 const CLITICS: &str = include_str!("../../data/apostrophe_clitics.txt");
+const HYPHEN_NAMES: &str = include_str!("../../data/hyphen_names.txt");
 
 impl Lexicon {
     /// The lexicon built from the embedded data files, loaded on first use.
@@ -104,6 +107,22 @@ impl Lexicon {
             .collect();
         // Longest first so that `n't` is tried before `'t`-like shorter entries.
         clitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let mut name_particles = HashSet::new();
+        let mut name_split_suffixes = HashSet::new();
+        for (line, row) in rows(HYPHEN_NAMES) {
+            let [kind, word] = fields::<2>("hyphen_names.txt", line, row)?;
+            match kind {
+                "particle" => name_particles.insert(word),
+                "suffix" => name_split_suffixes.insert(word),
+                other => {
+                    return Err(DataError {
+                        file: "hyphen_names.txt",
+                        line,
+                        message: format!("unknown kind {other:?} (particle or suffix)"),
+                    })
+                }
+            };
+        }
         Ok(Lexicon {
             abbrevs,
             abbrevs_upper,
@@ -112,6 +131,8 @@ impl Lexicon {
             units,
             contractions,
             clitics,
+            name_particles,
+            name_split_suffixes,
         })
     }
 
@@ -142,6 +163,33 @@ impl Lexicon {
             return self.prefixes.contains(part);
         }
         self.prefixes.contains(part.to_ascii_lowercase().as_str())
+    }
+
+    /// True when `first-second` after the family name `family` is a romanised given name that
+    /// keeps its hyphen (`Kim Jong-un`, `Yau Wai-ching`): see `data/hyphen_names.txt`.
+    pub fn is_hyphenated_given_name(&self, family: &str, first: &str, second: &str) -> bool {
+        let titlecase = |w: &str, min: usize, max: usize| {
+            let mut cs = w.chars();
+            let n = w.chars().count();
+            (min..=max).contains(&n)
+                && cs.next().is_some_and(|c| c.is_ascii_uppercase())
+                && cs.all(|c| c.is_ascii_lowercase())
+        };
+        let second_ok = {
+            let n = second.chars().count();
+            (2..=5).contains(&n)
+                && second.chars().all(|c| c.is_ascii_alphabetic())
+                && second.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        };
+        titlecase(family, 2, 6)
+            && titlecase(first, 2, 5)
+            && second_ok
+            && !self
+                .name_particles
+                .contains(first.to_ascii_lowercase().as_str())
+            && !self
+                .name_split_suffixes
+                .contains(second.to_ascii_lowercase().as_str())
     }
 
     /// True when `suffix` is a unit split from a number written against it (`5pm`).
@@ -245,5 +293,11 @@ mod tests {
         assert_eq!(lex.clitic_len("'s"), None);
         assert_eq!(lex.clitic_len("I'm"), Some(2));
         assert_eq!(lex.clitic_len("Iran"), None);
+        assert!(lex.is_hyphenated_given_name("Kim", "Jong", "un"));
+        assert!(lex.is_hyphenated_given_name("Kim", "Min", "Woo"));
+        assert!(!lex.is_hyphenated_given_name("Abu", "Al", "Abbas"));
+        assert!(!lex.is_hyphenated_given_name("President", "Trump", "Kim"));
+        assert!(!lex.is_hyphenated_given_name("Rio", "Tinto", "led"));
+        assert!(!lex.is_hyphenated_given_name("the", "Saudi", "led"));
     }
 }

@@ -45,8 +45,9 @@ pub fn sentence_ends(
                 last = j - 1;
                 let boundary = if j >= n {
                     true
-                } else if kind == Kind::Terminal || closed {
+                                } else if kind == Kind::Terminal || closed {
                     starts_sentence(text, pieces, j)
+                        || (!closed && kind == Kind::Terminal && lowercase_restart(text, pieces, i, j))
                 } else {
                     opens_with_starter(text, pieces, j, lex)
                 };
@@ -108,6 +109,31 @@ fn starts_sentence(text: &str, pieces: &[Piece], mut j: usize) -> bool {
         }
     }
     false
+}
+
+/// Informal text starts sentences in lower case (`…are mean? why do you…`). After `?` or `!`,
+/// or after a period that follows a plain lowercase word (not an unlisted abbreviation), a
+/// lowercase word still opens a new sentence.
+fn lowercase_restart(text: &str, pieces: &[Piece], i: usize, j: usize) -> bool {
+    let p = pieces[j];
+    let next_lower = p.kind == Kind::Word
+        && text.get(p.start..p.end).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase);
+    if !next_lower {
+        return false;
+    }
+    let term = text.get(pieces[i].start..pieces[i].end).unwrap_or("");
+    if term.starts_with(['?', '!']) {
+        return true;
+    }
+    if term != "." || i == 0 {
+        return false;
+    }
+    let prev = pieces[i - 1];
+    let word = text.get(prev.start..prev.end).unwrap_or("");
+    prev.kind == Kind::Word
+        && prev.end == pieces[i].start
+        && word.chars().count() >= 3
+        && word.chars().all(char::is_lowercase)
 }
 
 /// True when the piece at `j` (after opening quotes) is a usual sentence opener (`The`, `He`).

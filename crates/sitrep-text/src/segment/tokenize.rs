@@ -121,6 +121,11 @@ impl<'l> Tokenizer<'l> {
         let mut s = cs;
         let mut e = ce;
         self.suffixes.clear();
+        // The word before this chunk, as a possible family name before a hyphenated given name.
+        let family = out
+            .last()
+            .filter(|p| p.kind == Kind::Word && p.end < cs)
+            .map(|p| (p.start, p.end));
         // Front: special whole tokens and opening punctuation.
         while s < e {
             if let Some(end) = special_token(text, s, e) {
@@ -135,12 +140,21 @@ impl<'l> Tokenizer<'l> {
             let Some(c) = char_at(text, s) else { break };
             let after = char_at(text, s + c.len_utf8()).filter(|_| s + c.len_utf8() < e);
             if is_word_char(c) {
+                // `US$`, `HK$`: a currency sign after a country prefix is one token.
+                if let Some(n) = currency_prefix(&text[s..e]) {
+                    out.push(Piece {
+                        start: s,
+                        end: s + n,
+                        kind: Kind::Symbol,
+                    });
+                    s += n;
+                    continue;
+                }
                 break;
             }
-            // Signed and decimal numbers, `'90s`: the mark belongs to the number.
-            if matches!(c, '-' | '+' | '−' | '.' | '\'' | '’')
-                && after.is_some_and(|a| a.is_ascii_digit())
-            {
+            // `+44`, `.5`, `'90s`: the mark belongs to the number. A minus sign is split off, as
+            // EWT writes `- 0.39`.
+            if matches!(c, '+' | '.' | '\'' | '’') && after.is_some_and(|a| a.is_ascii_digit()) {
                 break;
             }
             let (len, kind) = punct_run(text, s, e, c, true);
@@ -159,6 +173,23 @@ impl<'l> Tokenizer<'l> {
             }
             if c == '.' {
                 let dots = text[s..e].bytes().rev().take_while(|&b| b == b'.').count();
+                // `Inc..`: an abbreviation followed by the sentence's own period.
+                if dots == 2 && e - 2 > s {
+                    if let Some(kind) = self.abbreviation(&text[s..e - 1], next) {
+                        self.suffixes.push(Piece {
+                            start: e - 1,
+                            end: e,
+                            kind: Kind::Terminal,
+                        });
+                        self.suffixes.push(Piece {
+                            start: s,
+                            end: e - 1,
+                            kind,
+                        });
+                        e = s;
+                        break;
+                    }
+                }
                 if dots >= 2 || e - dots == s {
                     self.suffixes.push(Piece {
                         start: e - dots,
@@ -211,7 +242,8 @@ impl<'l> Tokenizer<'l> {
             e -= len;
         }
         if s < e {
-            self.core(text, s, e, out);
+            let family = family.filter(|_| s == cs);
+            self.core(text, s, e, family, out);
         }
         while let Some(p) = self.suffixes.pop() {
             out.push(p);
@@ -237,7 +269,14 @@ impl<'l> Tokenizer<'l> {
     }
 
     /// Split a chunk's core (no leading or trailing punctuation) at inner punctuation.
-    fn core(&mut self, text: &str, s: usize, e: usize, out: &mut Vec<Piece>) {
+    fn core(
+        &mut self,
+        text: &str,
+        s: usize,
+        e: usize,
+        family: Option<(usize, usize)>,
+        out: &mut Vec<Piece>,
+    ) {
         if let Some(end) = number_group(text, s, e) {
             if end == e {
                 out.push(Piece {
@@ -298,7 +337,8 @@ impl<'l> Tokenizer<'l> {
                 '-' | '‐' | '‑' => {
                     prev_word && next_word && {
                         let first = &text[seg..i];
-                        self.lex.is_hyphen_prefix(first) && !first.contains('-')
+                        (self.lex.is_hyphen_prefix(first) && !first.contains('-'))
+                            || (seg == s && self.given_name(text, family, first, i + clen, e))
                     }
                 }
                 _ => false,
@@ -339,6 +379,28 @@ impl<'l> Tokenizer<'l> {
         if seg < e {
             self.word(text, seg, e, out);
         }
+    }
+
+    /// Whether `first-…` (the second part starting at `j`) is a hyphenated given name after
+    /// the family name `family` (`Kim Jong-un`).
+    fn given_name(
+        &self,
+        text: &str,
+        family: Option<(usize, usize)>,
+        first: &str,
+        j: usize,
+        e: usize,
+    ) -> bool {
+        let Some((a, b)) = family else { return false };
+        let n = text[j..e]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(e - j);
+        let after = text[j + n..e].chars().next();
+        // `Jong-un's` is fine; `Jong-un-led` is not a name.
+        after != Some('-')
+            && self
+                .lex
+                .is_hyphenated_given_name(&text[a..b], first, &text[j..j + n])
     }
 
     /// Emit one word segment, splitting clitics, contractions and a unit after a number.
@@ -558,7 +620,7 @@ fn is_dotted_letters(w: &str) -> bool {
 fn number_group(text: &str, s: usize, e: usize) -> Option<usize> {
     let b = &text.as_bytes()[s..e];
     let mut i = 0;
-    if matches!(b.first(), Some(b'+' | b'-')) {
+    if b.first() == Some(&b'+') {
         i = 1;
     }
     if b.first() == Some(&b'.') && b.get(1).is_some_and(u8::is_ascii_digit) {
@@ -602,11 +664,12 @@ fn number_group(text: &str, s: usize, e: usize) -> Option<usize> {
     }
     groups += 1;
     // Hyphenated digit groups: EWT keeps phone numbers and dates (three or more groups, or a
-    // long second group as in `853-3242`) and splits ranges (`1998-30`, `13-17`).
+        // long group after one that is no year, as in `853-3242`, `3-5213`, `20006-3700`) and splits
+    // ranges (`1998-30`, `13-17`, `1946-1954`).
     if hyphens > 0 {
         let keep = other_seps == 0
             && ((3..=5).contains(&groups)
-                || (groups == 2 && hyphen_groups[0] >= 3 && hyphen_groups[1] >= 4));
+                || (groups == 2 && hyphen_groups[0] != 4 && hyphen_groups[1] >= 4));
         if !keep {
             return None;
         }
@@ -633,6 +696,21 @@ fn unit_cut(w: &str, lex: &Lexicon) -> Option<usize> {
     }
     let unit = &w[i..];
     lex.is_unit(unit).then_some(i)
+}
+
+/// `US$`, `HK$`, `A$`: one to three capitals and a dollar sign at the start of `s`, before a
+/// digit or the end; returns its length.
+fn currency_prefix(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let caps = b
+        .iter()
+        .take(4)
+        .take_while(|x| x.is_ascii_uppercase())
+        .count();
+    ((1..=3).contains(&caps)
+        && b.get(caps) == Some(&b'$')
+        && b.get(caps + 1).is_none_or(u8::is_ascii_digit))
+    .then_some(caps + 1)
 }
 
 /// A period inside a word that is really a sentence end with its space lost in scraping
@@ -864,7 +942,21 @@ mod tests {
         ("aceshowbiz.com", "aceshowbiz.com"),
         ("said:", "said :"),
         ("hello,world", "hello , world"),
-        ("-5", "-5"),
+        ("-5", "- 5"),
+        ("-0.3931", "- 0.3931"),
+        ("+44", "+44"),
+        ("3-5213", "3-5213"),
+        ("1946-1954", "1946 - 1954"),
+        ("US$ 20,000", "US$ 20,000"),
+        ("US$20", "US$ 20"),
+        ("Inc..", "Inc. ."),
+        ("Kim Jong-un's", "Kim Jong-un 's"),
+        ("Yau Wai-ching", "Yau Wai-ching"),
+        ("Kim Min-Woo", "Kim Min-Woo"),
+        ("Long-term", "Long - term"),
+        ("the Saudi-led", "the Saudi - led"),
+        ("Mr Al-Abbas", "Mr Al - Abbas"),
+        ("out-of-date", "out - of - date"),
         ("'90s", "'90s"),
         ("pre- and", "pre - and"),
     ];

@@ -77,8 +77,18 @@ impl Reader {
             InputFormat::Text => Source::Text(input),
             InputFormat::Jsonl => Source::Jsonl(Box::new(BufReader::with_capacity(1 << 20, input))),
         };
-        let name = if path == "-" { "<stdin>".to_string() } else { path.to_string() };
-        Ok(Reader { source, opts, name, line_no: 0, done: false })
+        let name = if path == "-" {
+            "<stdin>".to_string()
+        } else {
+            path.to_string()
+        };
+        Ok(Reader {
+            source,
+            opts,
+            name,
+            line_no: 0,
+            done: false,
+        })
     }
 
     /// The next batch of up to `max` records; empty when the input is exhausted. An I/O error
@@ -92,23 +102,30 @@ impl Reader {
             Source::Text(r) => {
                 self.done = true;
                 let mut bytes = Vec::new();
-                r.read_to_end(&mut bytes).with_context(|| format!("cannot read {}", self.name))?;
+                r.read_to_end(&mut bytes)
+                    .with_context(|| format!("cannot read {}", self.name))?;
                 let id = self.opts.id.clone().unwrap_or_else(|| stem(&self.name));
                 match Document::from_bytes(id, bytes, self.opts.lossy) {
                     Ok(mut doc) => {
                         doc.date = self.opts.date;
-                        out.push(Ok(InputDoc { doc, meta: Map::new() }));
+                        out.push(Ok(InputDoc {
+                            doc,
+                            meta: Map::new(),
+                        }));
                     }
-                    Err(e) => out.push(Err(BadRecord { location: self.name.clone(), message: e.to_string() })),
+                    Err(e) => out.push(Err(BadRecord {
+                        location: self.name.clone(),
+                        message: e.to_string(),
+                    })),
                 }
             }
             Source::Jsonl(r) => {
                 let mut buf = Vec::new();
                 while out.len() < max {
                     buf.clear();
-                    let n = r
-                        .read_until(b'\n', &mut buf)
-                        .with_context(|| format!("cannot read {} after line {}", self.name, self.line_no))?;
+                    let n = r.read_until(b'\n', &mut buf).with_context(|| {
+                        format!("cannot read {} after line {}", self.name, self.line_no)
+                    })?;
                     if n == 0 {
                         self.done = true;
                         break;
@@ -118,7 +135,10 @@ impl Reader {
                         continue;
                     }
                     let location = format!("{}:{}", self.name, self.line_no);
-                    out.push(parse_record(&buf, &self.opts).map_err(|message| BadRecord { location, message }));
+                    out.push(
+                        parse_record(&buf, &self.opts)
+                            .map_err(|message| BadRecord { location, message }),
+                    );
                 }
             }
         }
@@ -135,7 +155,10 @@ fn parse_record(line: &[u8], opts: &ReadOptions) -> Result<InputDoc, String> {
             String::from_utf8_lossy(line)
         }
         Err(e) => {
-            return Err(format!("invalid UTF-8 at byte {} of the line (use --lossy to replace)", e.valid_up_to()))
+            return Err(format!(
+                "invalid UTF-8 at byte {} of the line (use --lossy to replace)",
+                e.valid_up_to()
+            ))
         }
     };
     let value: Value = serde_json::from_str(&line).map_err(|e| format!("invalid JSON: {e}"))?;
@@ -170,7 +193,8 @@ fn parse_record(line: &[u8], opts: &ReadOptions) -> Result<InputDoc, String> {
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let s = s.trim();
     let head = s.get(..10).unwrap_or(s);
-    NaiveDate::parse_from_str(head, "%Y-%m-%d").map_err(|_| format!("invalid date {s:?} (expected YYYY-MM-DD)"))
+    NaiveDate::parse_from_str(head, "%Y-%m-%d")
+        .map_err(|_| format!("invalid date {s:?} (expected YYYY-MM-DD)"))
 }
 
 fn stem(path: &str) -> String {
@@ -187,17 +211,29 @@ mod tests {
     #[test]
     fn jsonl_records_and_errors() {
         let opts = ReadOptions::default();
-        let ok = parse_record(br#"{"id":"a","date":"2022-12-05T10:00:00","title":"T","text":"Hi.","url":"u"}"#, &opts)
-            .expect("valid record");
+        let ok = parse_record(
+            br#"{"id":"a","date":"2022-12-05T10:00:00","title":"T","text":"Hi.","url":"u"}"#,
+            &opts,
+        )
+        .expect("valid record");
         assert_eq!(ok.doc.id, "a");
         assert_eq!(ok.doc.date, NaiveDate::from_ymd_opt(2022, 12, 5));
         assert_eq!(ok.doc.title.as_deref(), Some("T"));
         assert_eq!(ok.meta.get("url"), Some(&Value::String("u".into())));
         assert!(parse_record(b"{not json", &opts).is_err());
-        assert!(parse_record(br#"{"id":"a"}"#, &opts).unwrap_err().contains("text"));
-        assert!(parse_record(br#"{"text":"x","date":"yesterday"}"#, &opts).unwrap_err().contains("date"));
-        assert!(parse_record(b"{\"text\":\"a\xffb\"}", &opts).unwrap_err().contains("UTF-8"));
-        let lossy = ReadOptions { lossy: true, ..ReadOptions::default() };
+        assert!(parse_record(br#"{"id":"a"}"#, &opts)
+            .unwrap_err()
+            .contains("text"));
+        assert!(parse_record(br#"{"text":"x","date":"yesterday"}"#, &opts)
+            .unwrap_err()
+            .contains("date"));
+        assert!(parse_record(b"{\"text\":\"a\xffb\"}", &opts)
+            .unwrap_err()
+            .contains("UTF-8"));
+        let lossy = ReadOptions {
+            lossy: true,
+            ..ReadOptions::default()
+        };
         assert!(parse_record(b"{\"text\":\"a\xffb\"}", &lossy).is_ok());
     }
 }

@@ -1,6 +1,8 @@
 //! The `sitrep` binary: flags, input/output formats and glue; the work is in the library crates.
 
 mod cmd;
+mod input;
+mod pipeline;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -1,6 +1,535 @@
 //! Event coding: actors, CAMEO and PLOVER events, quotes and in-document coreference.
+//!
+//! # Overview
+//! [`Coder`] takes a cleaned, segmented and parsed [`Document`] (see `sitrep-text` and
+//! `sitrep-parse`) and returns a [`record::CodedDocument`]: the output of `sitrep code`.
+//! The stages, in order:
+//! 1. [`mention`]: dictionary pieces and noun phrases → actor mentions with codes;
+//! 2. [`coref`]: mentions → actors (names, descriptions, pronouns, countries);
+//! 3. [`quote`]: quotes and their speakers (which also resolve "I"/"we" inside quotes);
+//! 4. [`event`]: predicates, arguments, verb patterns, framing → events;
+//! 5. places and dates (`sitrep-geo`) → event locations and dates;
+//! 6. [`record`]: the output objects of SCHEMA.md.
 #![deny(missing_docs)]
 
+pub mod coref;
+pub mod event;
+pub mod mention;
+pub mod quote;
 pub mod quote_marks;
 pub mod record;
 pub mod tree;
+pub mod words;
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+use sitrep_dict::{Dictionaries, WordId};
+use sitrep_geo::{nearest_date, DateResolver, Geoparser, Places};
+use sitrep_text::{DepRel, Document, Span};
+
+use crate::coref::{Actor, Context};
+use crate::event::{Arg, Found, SentenceCx};
+use crate::mention::{split_code, Mention, MentionKind};
+use crate::record::*;
+use crate::tree::Tree;
+use crate::words::{PronounKind, Words};
+
+/// Options of the coder.
+#[derive(Clone, Debug, Default)]
+pub struct CodeOptions {
+    /// Attach to every record the rule and dictionary entries behind it.
+    pub explain: bool,
+}
+
+/// The event coder: dictionaries, word lists and the geoparser, built once and shared.
+pub struct Coder<'d> {
+    dict: &'d Dictionaries,
+    words: Words,
+    geo: Option<Geoparser<'static>>,
+    dates: Option<&'static DateResolver>,
+    options: CodeOptions,
+}
+
+impl<'d> Coder<'d> {
+    /// A coder over `dict` with the built-in word lists and gazetteer.
+    pub fn new(dict: &'d Dictionaries, options: CodeOptions) -> Coder<'d> {
+        Coder {
+            dict,
+            words: Words::embedded(),
+            geo: Geoparser::embedded().ok(),
+            dates: DateResolver::embedded().ok(),
+            options,
+        }
+    }
+
+    /// The dictionaries in use.
+    pub fn dictionaries(&self) -> &Dictionaries {
+        self.dict
+    }
+
+    /// Code one document (already cleaned, segmented and parsed). `meta` is passed through.
+    pub fn code(&self, doc: &Document, meta: Map<String, Value>) -> CodedDocument {
+        let trees: Vec<Tree> = (0..doc.sentences.len())
+            .map(|i| Tree::new(doc, i))
+            .collect();
+        let ids: Vec<Vec<Option<WordId>>> = trees
+            .iter()
+            .map(|t| self.dict.word_ids((0..t.len()).map(|k| t.form(k))))
+            .collect();
+
+        // 1. Mentions, sentence by sentence.
+        let mut mentions: Vec<Mention> = Vec::new();
+        for (si, t) in trees.iter().enumerate() {
+            let pieces = mention::pieces(t, &ids[si], self.dict, doc.date);
+            mentions.extend(mention::mentions(t, &pieces, self.dict, &self.words));
+        }
+        let mut mention_at: Vec<Vec<Option<usize>>> =
+            trees.iter().map(|t| vec![None; t.len()]).collect();
+        for (mi, m) in mentions.iter().enumerate() {
+            mention_at[m.sent][m.head] = Some(mi);
+        }
+        let is_subject: Vec<bool> = mentions
+            .iter()
+            .map(|m| coref::is_subject_rel(trees[m.sent].rel(m.head)))
+            .collect();
+
+        // 2. Places first (the dateline gives countries to uncountried roles), then actors.
+        let places: Option<Places> = self.geo.as_ref().map(|g| {
+            let countries: Vec<String> =
+                mentions.iter().filter_map(|m| m.country.clone()).collect();
+            g.parse(doc, &countries)
+        });
+        let dateline_country = places
+            .as_ref()
+            .and_then(|p| p.dateline.as_ref())
+            .and_then(|d| d.place.country.map(|c| c.as_str().to_string()));
+        let cx = Context {
+            doc,
+            dict: self.dict,
+            dateline_country,
+            is_subject,
+        };
+        let mut actors = coref::resolve(&mut mentions, &cx);
+
+        // 3. Quotes; "I"/"we" inside a quote is its speaker.
+        let quotes = quote::find(doc, &trees, &mentions, &mention_at, &self.words);
+        for q in quotes.iter().filter(|q| q.kind == "direct") {
+            let Some(sp) = q.speaker else { continue };
+            let Some(a) = mentions[sp].actor else {
+                continue;
+            };
+            for m in mentions.iter_mut() {
+                if m.kind == MentionKind::Pronoun(PronounKind::Speaker)
+                    && q.span.contains(m.span)
+                    && m.actor.is_none()
+                {
+                    m.actor = Some(a);
+                    actors[a].mentions.push(usize::MAX); // placeholder, rebuilt below
+                }
+            }
+        }
+        for a in actors.iter_mut() {
+            a.mentions.retain(|&k| k != usize::MAX);
+        }
+        for (mi, m) in mentions.iter().enumerate() {
+            if let Some(a) = m.actor {
+                if !actors[a].mentions.contains(&mi) {
+                    actors[a].mentions.push(mi);
+                }
+            }
+        }
+        for a in actors.iter_mut() {
+            a.mentions
+                .sort_by_key(|&k| (mentions[k].sent, mentions[k].lo));
+        }
+
+        // 4. Events.
+        let pair = self.pair_countries(&mentions, &actors);
+        let mut found: Vec<Found> = Vec::new();
+        for (si, t) in trees.iter().enumerate() {
+            let scx = SentenceCx {
+                tree: t,
+                ids: &ids[si],
+                mentions: &mentions,
+                mention_at: &mention_at[si],
+                dict: self.dict,
+                words: &self.words,
+                quote_speaker: None,
+                lowered: &[],
+            };
+            for mut f in event::find(&scx) {
+                self.attribute_speech(t, &mentions, &mention_at[si], &quotes, &mut f);
+                found.push(f);
+            }
+        }
+
+        // 5. Records.
+        let actor_ids = self.actor_ids(&actors);
+        let date_mentions: Vec<Vec<sitrep_geo::DateMention>> = match self.dates {
+            Some(r) if doc.date.is_some() => (0..doc.sentences.len())
+                .map(|i| r.sentence(doc, i))
+                .collect(),
+            _ => vec![Vec::new(); doc.sentences.len()],
+        };
+        let mut events = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for f in found {
+            let Some(rec) = self.event_record(
+                doc,
+                &trees,
+                &mentions,
+                &actors,
+                &actor_ids,
+                &pair,
+                &places,
+                &date_mentions,
+                f,
+                events.len(),
+            ) else {
+                continue;
+            };
+            let key = (
+                rec.sentence,
+                rec.source.code.clone(),
+                rec.target.as_ref().map(|t| t.code.clone()),
+                rec.cameo.clone(),
+            );
+            if seen.insert(key) {
+                events.push(rec);
+            }
+        }
+
+        let actor_records = self.actor_records(doc, &mentions, &actors, &actor_ids);
+        let quote_records = quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuoteRecord {
+                id: format!("q{}", i + 1),
+                start: q.span.start,
+                end: q.span.end,
+                text: doc.slice(q.span).to_string(),
+                kind: q.kind,
+                speaker: q.speaker.map(|m| {
+                    let mm = &mentions[m];
+                    SpeakerRecord {
+                        actor: mm.actor.and_then(|a| actor_ids.get(&a).cloned()),
+                        text: doc.slice(mm.span).to_string(),
+                        start: mm.span.start,
+                        end: mm.span.end,
+                    }
+                }),
+                explain: self.options.explain.then(|| q.how.clone()),
+            })
+            .collect();
+        let place_records = places
+            .as_ref()
+            .map(|p| {
+                p.mentions
+                    .iter()
+                    .map(|pm| PlaceRecord {
+                        mention: TextSpan::new(doc, pm.span),
+                        sentence: pm.sentence,
+                        name: pm.place.name.clone(),
+                        geonameid: pm.place.geonameid.map(u64::from),
+                        country: pm.place.country.map(|c| c.as_str().to_string()),
+                        lat: pm.place.coord.map_or(0.0, |c| c.lat),
+                        lon: pm.place.coord.map_or(0.0, |c| c.lon),
+                        precision: pm.precision.as_str().to_string(),
+                        explain: self.options.explain.then(|| pm.reason.clone()),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        CodedDocument {
+            doc: DocRecord::new(doc, meta),
+            sentences: doc.sentences.iter().map(|s| s.span.into()).collect(),
+            actors: actor_records,
+            events,
+            quotes: quote_records,
+            places: place_records,
+        }
+    }
+
+    /// The two most mentioned countries: what "the two countries" stands for.
+    fn pair_countries(&self, mentions: &[Mention], actors: &[Actor]) -> Vec<String> {
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for (i, m) in mentions.iter().enumerate() {
+            let c = m
+                .actor
+                .and_then(|a| actors[a].country.clone())
+                .or_else(|| m.country.clone());
+            if let Some(c) = c {
+                let e = counts.entry(c).or_insert((0, i));
+                e.0 += 1;
+            }
+        }
+        let mut v: Vec<(String, (usize, usize))> = counts.into_iter().collect();
+        v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        v.into_iter().take(2).map(|(c, _)| c).collect()
+    }
+
+    /// Reported speech: an event inside a speech verb's complement or inside a quote is
+    /// attributed to the speaker, who replaces a subject that is the speaker's own state,
+    /// "we" or "I".
+    fn attribute_speech(
+        &self,
+        t: &Tree,
+        mentions: &[Mention],
+        mention_at: &[Option<usize>],
+        quotes: &[quote::Quote],
+        f: &mut Found,
+    ) {
+        let trig = t.toks[f.trigger].span;
+        let mut speaker = None;
+        // Inside a speech verb's complement clause?
+        let mut g = f.trigger;
+        for _ in 0..6 {
+            let Some(h) = t.head(g) else { break };
+            if matches!(t.rel(g), DepRel::Ccomp | DepRel::Parataxis | DepRel::Xcomp)
+                && self
+                    .words
+                    .is_speech(&words::lemma(&t.form(h).to_lowercase()))
+            {
+                if let Some(s) = t
+                    .child(h, &[DepRel::Nsubj, DepRel::NsubjOuter])
+                    .and_then(|s| mention_at[s])
+                {
+                    speaker = Some(s);
+                    break;
+                }
+            }
+            g = h;
+        }
+        if speaker.is_none() {
+            speaker = quotes
+                .iter()
+                .find(|q| q.kind == "direct" && q.span.contains(trig))
+                .and_then(|q| q.speaker);
+        }
+        let Some(sp) = speaker else { return };
+        if f.modality == "asserted" {
+            f.modality = "reported";
+        }
+        f.notes.push(format!(
+            "reported by \u{201c}{}\u{201d}",
+            mentions[sp].span.slice(&t.doc.text)
+        ));
+        let src = &mentions[f.source.mention()];
+        let sp_m = &mentions[sp];
+        let same_state = src.kind == MentionKind::Country
+            && src.country.is_some()
+            && (src.country == sp_m.country
+                || sp_m.actor.is_some()
+                    && src.actor.is_some()
+                    && sp_m.actor != src.actor
+                    && src.country.is_some()
+                    && {
+                        // compare through the speaker's actor country, filled by coreference
+                        false
+                    });
+        let speaker_pronoun = src.kind == MentionKind::Pronoun(PronounKind::Speaker);
+        if (same_state || speaker_pronoun) && f.source.mention() != sp {
+            f.source = Arg::Speaker(sp);
+            f.notes
+                .push("the speaker stands in for the subject (own state or first person)".into());
+        }
+    }
+
+    fn actor_ids(&self, actors: &[Actor]) -> HashMap<usize, String> {
+        let mut ids = HashMap::new();
+        let mut order: Vec<usize> = (0..actors.len())
+            .filter(|&a| actors[a].code().is_some() && !actors[a].mentions.is_empty())
+            .collect();
+        order.sort_by_key(|&a| actors[a].mentions.first().copied().unwrap_or(usize::MAX));
+        for (i, a) in order.into_iter().enumerate() {
+            ids.insert(a, format!("a{}", i + 1));
+        }
+        ids
+    }
+
+    fn actor_records(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        actors: &[Actor],
+        ids: &HashMap<usize, String>,
+    ) -> Vec<ActorRecord> {
+        let mut v: Vec<(usize, ActorRecord)> = Vec::new();
+        for (ai, a) in actors.iter().enumerate() {
+            let (Some(id), Some(code)) = (ids.get(&ai), a.code()) else {
+                continue;
+            };
+            let (country, sectors) = self.code_parts(&code, a);
+            let num: usize = id[1..].parse().unwrap_or(0);
+            v.push((
+                num,
+                ActorRecord {
+                    id: id.clone(),
+                    name: a.name.clone(),
+                    code,
+                    country,
+                    sectors,
+                    role: a.role.clone(),
+                    mentions: a
+                        .mentions
+                        .iter()
+                        .map(|&k| TextSpan::new(doc, mentions[k].span))
+                        .collect(),
+                    explain: self.options.explain.then(|| a.why.clone()),
+                },
+            ));
+        }
+        v.sort_by_key(|(n, _)| *n);
+        v.into_iter().map(|(_, r)| r).collect()
+    }
+
+    fn code_parts(&self, code: &str, a: &Actor) -> (Option<String>, Vec<String>) {
+        let (c, mut s) = split_code(self.dict, code);
+        for x in &a.sectors {
+            if !s.contains(x) {
+                s.push(x.clone());
+            }
+        }
+        (
+            c.or_else(|| {
+                a.country
+                    .clone()
+                    .filter(|x| self.dict.codebook.country(x).is_some())
+            }),
+            s,
+        )
+    }
+
+    fn participant(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        actors: &[Actor],
+        ids: &HashMap<usize, String>,
+        m: usize,
+    ) -> Option<ParticipantRecord> {
+        let mm = &mentions[m];
+        let (code, actor) = match mm.actor {
+            Some(a) => (actors[a].code(), Some(a)),
+            None => (mm.own_code(), None),
+        };
+        let code = code?;
+        let (country, sectors) = match actor {
+            Some(a) => self.code_parts(&code, &actors[a]),
+            None => split_code(self.dict, &code),
+        };
+        Some(ParticipantRecord {
+            actor: actor.and_then(|a| ids.get(&a).cloned()),
+            text: doc.slice(mm.span).to_string(),
+            code,
+            country,
+            sectors,
+            start: mm.span.start,
+            end: mm.span.end,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event_record(
+        &self,
+        doc: &Document,
+        trees: &[Tree],
+        mentions: &[Mention],
+        actors: &[Actor],
+        ids: &HashMap<usize, String>,
+        pair: &[String],
+        places: &Option<Places>,
+        dates: &[Vec<sitrep_geo::DateMention>],
+        f: Found,
+        n: usize,
+    ) -> Option<EventRecord> {
+        let t = &trees[f.sent];
+        let source = self.participant(doc, mentions, actors, ids, f.source.mention())?;
+        let target = match f.target {
+            Some(a) => {
+                let m = &mentions[a.mention()];
+                if m.kind == MentionKind::Pair {
+                    // "the two countries": the one that is not the source's.
+                    let other = pair
+                        .iter()
+                        .find(|c| Some(c.as_str()) != source.country.as_deref())?;
+                    Some(ParticipantRecord {
+                        actor: actors
+                            .iter()
+                            .position(|a| a.state && a.country.as_deref() == Some(other))
+                            .and_then(|a| ids.get(&a).cloned()),
+                        text: doc.slice(m.span).to_string(),
+                        code: other.clone(),
+                        country: Some(other.clone()),
+                        sectors: Vec::new(),
+                        start: m.span.start,
+                        end: m.span.end,
+                    })
+                } else {
+                    Some(self.participant(doc, mentions, actors, ids, a.mention())?)
+                }
+            }
+            None => None,
+        };
+        if let Some(tg) = &target {
+            if tg.code == source.code || tg.actor.is_some() && tg.actor == source.actor {
+                return None;
+            }
+        }
+        let ev = self.dict.codebook.event(&f.code)?;
+        let sentence_span = t.sentence_span();
+        let trigger = t.toks[f.trigger].span;
+        let (date, date_precision, date_text) =
+            match nearest_date(&dates[f.sent], f.sent, sentence_span) {
+                Some(d) => (
+                    Some(d.date.format("%Y-%m-%d").to_string()),
+                    Some(d.precision.as_str().to_string()),
+                    Some(TextSpan::new(doc, d.span)),
+                ),
+                None => (
+                    doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                    doc.date.map(|_| "day".to_string()),
+                    None,
+                ),
+            };
+        let location = places
+            .as_ref()
+            .and_then(|p| p.locate(f.sent, sentence_span))
+            .map(|l| LocationRecord {
+                name: l.place.name.clone(),
+                country: l.place.country.map(|c| c.as_str().to_string()),
+                lat: l.place.coord.map_or(0.0, |c| c.lat),
+                lon: l.place.coord.map_or(0.0, |c| c.lon),
+                geonameid: l.place.geonameid.map(u64::from),
+                precision: l.precision.as_str().to_string(),
+                mention: Some(TextSpan::new(doc, l.mention)),
+            });
+        let _ = Span::default();
+        Some(EventRecord {
+            id: format!("e{}", n + 1),
+            sentence: f.sent,
+            date,
+            date_precision,
+            date_text,
+            source,
+            target,
+            cameo: f.code.clone(),
+            root: ev.root().to_string(),
+            quad_class: ev.quad_class.number(),
+            goldstein: ev.goldstein,
+            plover: ev.plover.as_ref().map(|p| p.to_string()),
+            negated: f.negated,
+            modality: f.modality.to_string(),
+            evidence: TextSpan::new(doc, sentence_span),
+            location,
+            explain: self.options.explain.then(|| ExplainRecord {
+                trigger: TextSpan::new(doc, trigger),
+                pattern: f.pattern.clone(),
+                dictionary: f.dictionary.clone(),
+                rule: f.rule.clone(),
+                notes: f.notes.clone(),
+            }),
+        })
+    }
+}

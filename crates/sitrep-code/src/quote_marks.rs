@@ -56,7 +56,8 @@ fn classify(text: &str, i: usize, c: char) -> Option<Mark> {
                 None
             }
         }
-        '‘' => (space_before || prev.is_some_and(|p| "“\"".contains(p))).then_some(Mark::Open(Kind::Single)),
+        '‘' => (space_before || prev.is_some_and(|p| "“\"".contains(p)))
+            .then_some(Mark::Open(Kind::Single)),
         '’' | '\'' => {
             if letter_before && letter_after {
                 None // Iran’s, don't
@@ -86,7 +87,9 @@ pub fn find_quotes(text: &str, para: Span) -> Vec<QuoteSpan> {
         if !matches!(c, '“' | '”' | '„' | '«' | '»' | '"' | '‘' | '’' | '\'') {
             continue;
         }
-        let Some(mark) = classify(body, i, c) else { continue };
+        let Some(mark) = classify(body, i, c) else {
+            continue;
+        };
         let abs = para.start + i;
         match mark {
             Mark::Open(k) => {
@@ -113,7 +116,10 @@ pub fn find_quotes(text: &str, para: Span) -> Vec<QuoteSpan> {
         if k == Kind::Double {
             let inner = Span::new(start + len, para.end).trim(text);
             if !inner.is_empty() {
-                let depth = out.iter().filter(|q: &&QuoteSpan| q.outer.contains(Span::new(start, start + len))).count();
+                let depth = out
+                    .iter()
+                    .filter(|q: &&QuoteSpan| q.outer.contains(Span::new(start, start + len)))
+                    .count();
                 out.push(QuoteSpan {
                     inner: strip_punct_edges(text, inner),
                     outer: Span::new(start, para.end),
@@ -145,7 +151,11 @@ fn close(
                     inner,
                     outer: Span::new(start, abs + len),
                     unclosed: false,
-                    depth: stack.iter().filter(|s| s.0 == Kind::Double || s.0 == Kind::Single).count().min(3) as u8,
+                    depth: stack
+                        .iter()
+                        .filter(|s| s.0 == Kind::Double || s.0 == Kind::Single)
+                        .count()
+                        .min(3) as u8,
                 });
             }
             return;
@@ -165,21 +175,39 @@ mod tests {
     use super::*;
 
     fn quotes(t: &str) -> Vec<&str> {
-        find_quotes(t, Span::new(0, t.len())).iter().map(|q| q.inner.slice(t)).collect()
+        find_quotes(t, Span::new(0, t.len()))
+            .iter()
+            .map(|q| q.inner.slice(t))
+            .collect()
     }
 
     #[test]
     fn forms() {
         let rows: &[(&str, &[&str])] = &[
-            ("Ashtiani added, “The Ministry is on your side.”", &["The Ministry is on your side."]),
+            (
+                "Ashtiani added, “The Ministry is on your side.”",
+                &["The Ministry is on your side."],
+            ),
             ("\"We will win,\" he said.", &["We will win,"]),
             ("He said \"no\" to it.", &["no"]),
-            ("Iran’s minister said “I consider it necessary” to thank the forces.”", &["I consider it necessary"]),
-            ("“He told me ‘never again’ twice,” she said.", &["He told me ‘never again’ twice,", "never again"]),
+            (
+                "Iran’s minister said “I consider it necessary” to thank the forces.”",
+                &["I consider it necessary"],
+            ),
+            (
+                "“He told me ‘never again’ twice,” she said.",
+                &["He told me ‘never again’ twice,", "never again"],
+            ),
             ("The Muslims’ rights and Iran’s view.", &[]),
             ("He is 5'10\" tall.", &[]),
-            ("“This continues into the next paragraph", &["This continues into the next paragraph"]),
-            (" ‘Extra-regional countries seek to provide security for Israel’", &["Extra-regional countries seek to provide security for Israel"]),
+            (
+                "“This continues into the next paragraph",
+                &["This continues into the next paragraph"],
+            ),
+            (
+                " ‘Extra-regional countries seek to provide security for Israel’",
+                &["Extra-regional countries seek to provide security for Israel"],
+            ),
             ("”stray” close", &[]),
             ("", &[]),
         ];

@@ -18,7 +18,10 @@ pub struct SpanRecord {
 
 impl From<Span> for SpanRecord {
     fn from(s: Span) -> SpanRecord {
-        SpanRecord { start: s.start, end: s.end }
+        SpanRecord {
+            start: s.start,
+            end: s.end,
+        }
     }
 }
 
@@ -36,7 +39,11 @@ pub struct TextSpan {
 impl TextSpan {
     /// The record for `span` of `doc`.
     pub fn new(doc: &Document, span: Span) -> TextSpan {
-        TextSpan { start: span.start, end: span.end, text: doc.slice(span).to_string() }
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            text: doc.slice(span).to_string(),
+        }
     }
 }
 
@@ -101,7 +108,10 @@ impl DocRecord {
             title: doc.title.clone(),
             date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
             dateline: doc.dateline.as_ref().map(|d| DatelineRecord {
-                place: d.place_name.clone().or_else(|| d.place.map(|p| doc.slice(p).to_string())),
+                place: d
+                    .place_name
+                    .clone()
+                    .or_else(|| d.place.map(|p| doc.slice(p).to_string())),
                 outlet: d.outlet.map(|o| doc.slice(o).to_string()),
                 start: d.span.start,
                 end: d.span.end,
@@ -111,7 +121,11 @@ impl DocRecord {
             removed: doc
                 .removed
                 .iter()
-                .map(|r| RemovedRecord { start: r.span.start, end: r.span.end, why: r.why.as_str() })
+                .map(|r| RemovedRecord {
+                    start: r.span.start,
+                    end: r.span.end,
+                    why: r.why.as_str(),
+                })
                 .collect(),
             lossy_replacements: doc.lossy_replacements,
             meta,

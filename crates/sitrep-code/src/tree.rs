@@ -30,7 +30,13 @@ impl<'d> Tree<'d> {
                 kids[h - 1].push(i as u32);
             }
         }
-        Tree { doc, sent, base: s.token_start, toks, kids }
+        Tree {
+            doc,
+            sent,
+            base: s.token_start,
+            toks,
+            kids,
+        }
     }
 
     /// Number of tokens.
@@ -85,8 +91,13 @@ impl<'d> Tree<'d> {
     }
 
     /// All children with one of the relations.
-    pub fn children_with<'a>(&'a self, i: usize, rels: &'a [DepRel]) -> impl Iterator<Item = usize> + 'a {
-        self.children(i).filter(move |&k| rels.contains(&self.rel(k)))
+    pub fn children_with<'a>(
+        &'a self,
+        i: usize,
+        rels: &'a [DepRel],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.children(i)
+            .filter(move |&k| rels.contains(&self.rel(k)))
     }
 
     /// True when `anc` dominates `i` (or is `i`).

@@ -1,0 +1,415 @@
+//! In-document coreference: mentions grouped into actors.
+//!
+//! Rules, in the order news text needs them: a name joins the earlier actor whose name
+//! contains it ("Ashtiani" → "Mohammad Reza Gharaei Ashtiani"); a singular role description
+//! ("the Iranian defense minister", "the defense chief") joins the most recent named person
+//! it is compatible with (same country, overlapping sectors); he/she/his join the most
+//! recent person, preferring subjects; they/their the most recent plural group; countries
+//! and organisations join by code. Each actor then takes its fullest name and the most
+//! informative code among its mentions; an actor with a role but no country takes the
+//! dateline's country, and says so.
+
+use std::collections::HashMap;
+
+use sitrep_dict::Dictionaries;
+use sitrep_text::{DepRel, Document};
+
+use crate::mention::{compose, split_code, Mention, MentionKind};
+use crate::words::PronounKind;
+
+/// One actor: a cluster of mentions with one code.
+#[derive(Clone, Debug, Default)]
+pub struct Actor {
+    /// Indices into the document's mention list, in text order.
+    pub mentions: Vec<usize>,
+    /// Fullest proper name, else fullest description.
+    pub name: String,
+    /// Country code.
+    pub country: Option<String>,
+    /// Role codes.
+    pub sectors: Vec<String>,
+    /// Dictionary code of a named entry, if any.
+    pub dict_code: Option<String>,
+    /// Prefix agent codes (`NGO`).
+    pub prefix: Vec<String>,
+    /// Title or role text.
+    pub role: Option<String>,
+    /// True for a named or singular person.
+    pub person: bool,
+    /// True for a plural group.
+    pub plural: bool,
+    /// True for a state (country, capital, demonym).
+    pub state: bool,
+    /// How the code was reached.
+    pub why: Vec<String>,
+}
+
+impl Actor {
+    /// The actor's CAMEO code, `None` when nothing codes it.
+    pub fn code(&self) -> Option<String> {
+        compose(
+            self.dict_code.as_deref(),
+            self.country.as_deref(),
+            &self.sectors,
+            &self.prefix,
+        )
+    }
+}
+
+/// Context the resolver needs beyond the mentions.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Dictionaries (country names for "the Islamic Republic").
+    pub dict: &'a Dictionaries,
+    /// Country of the dateline place, if any.
+    pub dateline_country: Option<String>,
+    /// For each mention, true when it is the subject of its clause.
+    pub is_subject: Vec<bool>,
+}
+
+/// Group `mentions` (in text order) into actors; sets `Mention::actor`.
+pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut keyed: HashMap<String, usize> = HashMap::new();
+    let countries_in_doc: Vec<String> = mentions.iter().filter_map(|m| m.country.clone()).collect();
+
+    for i in 0..mentions.len() {
+        let target = match mentions[i].kind {
+            MentionKind::Name | MentionKind::UnknownName => match_name(mentions, i, &actors, cx)
+                .or_else(|| {
+                    country_alias(mentions, i, cx, &countries_in_doc, &mut keyed, &mut actors)
+                }),
+            MentionKind::Country => {
+                if mentions[i].poss_pronoun.is_some() && mentions[i].country.is_none() {
+                    // "his country": the possessor's country, once the possessor is resolved.
+                    let pi = mentions[i].poss_pronoun.unwrap_or(i);
+                    let c = mentions
+                        .get(pi)
+                        .and_then(|p| p.actor)
+                        .and_then(|a| actors.get(a))
+                        .and_then(|a| a.country.clone());
+                    mentions[i].country = c;
+                }
+                mentions[i]
+                    .country
+                    .clone()
+                    .map(|c| keyed_actor(&mut keyed, &mut actors, format!("C:{c}")))
+            }
+            MentionKind::Organisation => mentions[i]
+                .own_code()
+                .map(|c| keyed_actor(&mut keyed, &mut actors, format!("O:{c}"))),
+            MentionKind::Description => if mentions[i].person_role {
+                match_description(mentions, i, &actors)
+            } else {
+                None
+            }
+            .or_else(|| {
+                mentions[i]
+                    .own_code()
+                    .map(|c| keyed_actor(&mut keyed, &mut actors, format!("D:{c}")))
+            }),
+            MentionKind::Pronoun(PronounKind::Person) => {
+                match_pronoun(mentions, i, &actors, cx, true)
+            }
+            MentionKind::Pronoun(PronounKind::Plural) => {
+                match_pronoun(mentions, i, &actors, cx, false)
+            }
+            MentionKind::Pronoun(PronounKind::Speaker) | MentionKind::Pair => None,
+        };
+        let a = match target {
+            Some(a) => a,
+            None if matches!(
+                mentions[i].kind,
+                MentionKind::Name | MentionKind::UnknownName
+            ) =>
+            {
+                actors.push(Actor::default());
+                actors.len() - 1
+            }
+            None => continue,
+        };
+        mentions[i].actor = Some(a);
+        absorb(&mut actors[a], i, &mentions[i], cx);
+    }
+    finish(&mut actors, mentions, cx);
+    actors
+}
+
+fn keyed_actor(keyed: &mut HashMap<String, usize>, actors: &mut Vec<Actor>, key: String) -> usize {
+    *keyed.entry(key).or_insert_with(|| {
+        actors.push(Actor::default());
+        actors.len() - 1
+    })
+}
+
+fn words_of(doc: &Document, m: &Mention) -> Vec<String> {
+    m.name
+        .map(|s| {
+            s.slice(&doc.text)
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn compatible(a: &Actor, m: &Mention) -> bool {
+    let country_ok = match (&a.country, &m.country) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let sectors_ok = a.sectors.is_empty()
+        || m.sectors.is_empty()
+        || a.sectors.iter().any(|s| m.sectors.contains(s));
+    country_ok && sectors_ok
+}
+
+/// A name joins the earlier named actor whose name words contain all of its words.
+fn match_name(mentions: &[Mention], i: usize, actors: &[Actor], cx: &Context) -> Option<usize> {
+    let m = &mentions[i];
+    let w = words_of(cx.doc, m);
+    if w.is_empty() {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None; // (actor, last mention position)
+    for (ai, a) in actors.iter().enumerate() {
+        if !a.person && !a.mentions.iter().any(|&k| mentions[k].name.is_some()) {
+            continue;
+        }
+        let names: Vec<String> = a
+            .mentions
+            .iter()
+            .flat_map(|&k| words_of(cx.doc, &mentions[k]))
+            .collect();
+        if names.is_empty() || !compatible(a, m) {
+            continue;
+        }
+        let contained = w.iter().all(|x| names.contains(x));
+        // The new mention may be the fuller one ("Ashtiani" first, full name later).
+        let contains = a
+            .mentions
+            .iter()
+            .filter(|&&k| mentions[k].name.is_some())
+            .any(|&k| words_of(cx.doc, &mentions[k]).iter().all(|x| w.contains(x)));
+        if contained || contains {
+            let last = a.mentions.last().copied().unwrap_or(0);
+            if best.is_none_or(|(_, l)| last > l) {
+                best = Some((ai, last));
+            }
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+/// "the Islamic Republic": the start of a country's alternative name, for a country the
+/// document mentions.
+fn country_alias(
+    mentions: &mut [Mention],
+    i: usize,
+    cx: &Context,
+    in_doc: &[String],
+    keyed: &mut HashMap<String, usize>,
+    actors: &mut Vec<Actor>,
+) -> Option<usize> {
+    let m = &mentions[i];
+    if m.kind != MentionKind::UnknownName {
+        return None;
+    }
+    let text = m.name?.slice(&cx.doc.text).to_lowercase();
+    if text.split_whitespace().count() < 2 {
+        return None;
+    }
+    let mut hits = cx.dict.codebook.countries().iter().filter(|c| {
+        in_doc.iter().any(|d| **d == *c.code)
+            && c.alt_names.iter().any(|alt| {
+                let alt = alt.to_lowercase();
+                alt.starts_with(&text) && alt[text.len()..].starts_with(' ')
+            })
+    });
+    let c = hits.next()?;
+    if hits.next().is_some() {
+        return None; // ambiguous between two countries of the document
+    }
+    let code = c.code.to_string();
+    let m = &mut mentions[i];
+    m.kind = MentionKind::Country;
+    m.why.push(format!(
+        "{code}: \u{201c}{text}\u{201d} begins an alternative name of {} (countries.tsv)",
+        c.name
+    ));
+    m.country = Some(code.clone());
+    Some(keyed_actor(keyed, actors, format!("C:{code}")))
+}
+
+/// A singular role description joins the most recent compatible named person.
+fn match_description(mentions: &[Mention], i: usize, actors: &[Actor]) -> Option<usize> {
+    let m = &mentions[i];
+    let mut best: Option<(usize, usize)> = None;
+    for (ai, a) in actors.iter().enumerate() {
+        if !a.person || !compatible(a, m) {
+            continue;
+        }
+        // Sectors must meet when the description has any ("the defense chief" is MIL).
+        if !m.sectors.is_empty()
+            && !a.sectors.is_empty()
+            && !a.sectors.iter().any(|s| m.sectors.contains(s))
+        {
+            continue;
+        }
+        let last = a.mentions.last().copied().unwrap_or(0);
+        if mentions[last].sent + 12 < m.sent {
+            continue;
+        }
+        if best.is_none_or(|(_, l)| last > l) {
+            best = Some((ai, last));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+/// he/she (person) or they (plural): the most recent fitting actor, preferring subjects,
+/// in this sentence or the two before.
+fn match_pronoun(
+    mentions: &[Mention],
+    i: usize,
+    actors: &[Actor],
+    cx: &Context,
+    person: bool,
+) -> Option<usize> {
+    let m = &mentions[i];
+    let mut best: Option<(usize, (usize, bool, usize))> = None;
+    for k in (0..i).rev() {
+        let c = &mentions[k];
+        if c.sent + 2 < m.sent {
+            break;
+        }
+        let Some(a) = c.actor else { continue };
+        let actor = &actors[a];
+        let fits = if person {
+            actor.person
+        } else {
+            actor.plural || actor.state && c.plural
+        };
+        if !fits || c.kind == MentionKind::Pronoun(PronounKind::Speaker) {
+            continue;
+        }
+        // A possessive pronoun inside its antecedent's own phrase cannot refer to it.
+        if c.sent == m.sent && c.lo <= m.lo && m.hi <= c.hi {
+            continue;
+        }
+        let score = (c.sent, cx.is_subject.get(k).copied().unwrap_or(false), c.lo);
+        if best.is_none_or(|(_, s)| (score.0, score.1) > (s.0, s.1)) {
+            best = Some((a, score));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+fn absorb(a: &mut Actor, i: usize, m: &Mention, cx: &Context) {
+    a.mentions.push(i);
+    match m.kind {
+        MentionKind::Name | MentionKind::UnknownName => a.person = true,
+        MentionKind::Description if m.person_role => a.person = true,
+        MentionKind::Country => a.state = true,
+        _ => {}
+    }
+    if m.plural && !a.person {
+        a.plural = true;
+    }
+    if matches!(m.kind, MentionKind::Pronoun(_)) {
+        return;
+    }
+    if a.country.is_none() {
+        if let Some(c) = m.country.clone() {
+            a.country = Some(c);
+        }
+    }
+    if m.dict_code.is_some() && a.dict_code.is_none() {
+        a.dict_code = m.dict_code.clone();
+    }
+    if m.sectors.len() > a.sectors.len() {
+        a.sectors = m.sectors.clone();
+    }
+    for p in &m.prefix {
+        if !a.prefix.contains(p) {
+            a.prefix.push(p.clone());
+        }
+    }
+    if let Some(r) = m.role {
+        let r = r.slice(&cx.doc.text).to_string();
+        if a.role.as_ref().is_none_or(|x| r.len() > x.len()) {
+            a.role = Some(r);
+        }
+    }
+    for w in &m.why {
+        if !a.why.contains(w) {
+            a.why.push(w.clone());
+        }
+    }
+}
+
+fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
+    for a in actors.iter_mut() {
+        let text = &cx.doc.text;
+        a.name = a
+            .mentions
+            .iter()
+            .filter_map(|&k| mentions[k].name)
+            .map(|s| s.slice(text))
+            .max_by_key(|s| s.len())
+            .or_else(|| {
+                a.mentions
+                    .iter()
+                    .filter(|&&k| !matches!(mentions[k].kind, MentionKind::Pronoun(_)))
+                    .map(|&k| mentions[k].span.slice(text))
+                    .max_by_key(|s| s.len())
+            })
+            .unwrap_or("")
+            .to_string();
+        // A dictionary person whose text title gives other sectors: the text is newer than
+        // the dictionary, so its sectors win; the dictionary still gives the country.
+        if let Some(d) = a.dict_code.clone() {
+            let (c, s) = split_code(cx.dict, &d);
+            let titled = a
+                .mentions
+                .iter()
+                .any(|&k| mentions[k].role.is_some() && !mentions[k].sectors.is_empty());
+            if titled && a.person && c.is_some() && !s.is_empty() {
+                a.why.push(format!(
+                    "dictionary code {d}; sectors from the title in the text"
+                ));
+                if a.country.is_none() {
+                    a.country = c;
+                }
+                a.dict_code = None;
+            }
+        }
+        if a.country.is_none() && a.dict_code.is_none() && (!a.sectors.is_empty()) {
+            if let Some(c) = &cx.dateline_country {
+                a.country = Some(c.clone());
+                a.why
+                    .push(format!("{c} from the dateline (no country in the text)"));
+            }
+        }
+        if a.dict_code.is_none()
+            && a.country.is_some()
+            && a.sectors.is_empty()
+            && a.mentions
+                .iter()
+                .all(|&k| mentions[k].kind == MentionKind::Country)
+        {
+            a.state = true;
+        }
+    }
+}
+
+/// True when mention `m` is the subject of its clause.
+pub fn is_subject_rel(rel: DepRel) -> bool {
+    matches!(rel, DepRel::Nsubj | DepRel::NsubjPass | DepRel::NsubjOuter)
+}

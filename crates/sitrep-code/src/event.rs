@@ -1,0 +1,825 @@
+//! Events from syntax: predicates, their arguments, verb patterns and framing.
+//!
+//! For each verb (and each event noun such as "meeting", "visit", "assassination") the
+//! parse gives the source (subject, passive agent, controller of an infinitive, possessor of
+//! a noun) and the target (object, prepositional object, noun complement). The verb
+//! dictionary's patterns for the verb's block are matched against the words of the clause;
+//! the most specific matching pattern gives the code, else the verb's own code. Framing words
+//! then change it: "ready to", "will", "pledged to" → intent (03x); "urged X to" → appeal
+//! (02x) to X; "refused to" or negation → rejection or `negated`. Reported speech keeps the
+//! inner event and notes the speaker, who stands in for the subject when the subject is the
+//! speaker's own state or "we". No pattern, no event: a verb without a code yields nothing,
+//! and a verb's default code needs a target.
+
+use sitrep_dict::verbs::{Link, PatternItem, Term, VerbPattern, VerbSyntax};
+use sitrep_dict::{Dictionaries, WordId};
+use sitrep_text::{DepRel, Upos, Xpos};
+
+use crate::mention::{Mention, MentionKind};
+use crate::tree::Tree;
+use crate::words::{lemma, FrameKind, Words};
+
+/// A participant slot before it is turned into an output record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Arg {
+    /// A mention (index into the document's mention list).
+    Mention(usize),
+    /// The speaker of the quote or report the event sits in (a mention index).
+    Speaker(usize),
+}
+
+impl Arg {
+    /// The mention index behind the argument.
+    pub fn mention(self) -> usize {
+        match self {
+            Arg::Mention(m) | Arg::Speaker(m) => m,
+        }
+    }
+}
+
+/// An event found in a sentence, before participants are coded.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// Sentence index.
+    pub sent: usize,
+    /// Trigger token (sentence-local).
+    pub trigger: usize,
+    /// Who acted.
+    pub source: Arg,
+    /// Who was acted upon.
+    pub target: Option<Arg>,
+    /// CAMEO code.
+    pub code: String,
+    /// Text negates it.
+    pub negated: bool,
+    /// asserted / intent / appeal / reject / reported.
+    pub modality: &'static str,
+    /// Pattern as written (or the verb line).
+    pub pattern: String,
+    /// Dictionary file and line.
+    pub dictionary: String,
+    /// The syntactic rule.
+    pub rule: String,
+    /// Notes (frames, speaker substitution).
+    pub notes: Vec<String>,
+}
+
+/// Everything event finding needs about one sentence.
+pub struct SentenceCx<'a> {
+    /// The tree.
+    pub tree: &'a Tree<'a>,
+    /// Dictionary word ids of the tokens.
+    pub ids: &'a [Option<WordId>],
+    /// All mentions of the document.
+    pub mentions: &'a [Mention],
+    /// For each token of the sentence, the mention it heads (document mention index).
+    pub mention_at: &'a [Option<usize>],
+    /// Dictionaries.
+    pub dict: &'a Dictionaries,
+    /// Word lists.
+    pub words: &'a Words,
+    /// Speaker of the sentence when it sits in a quote (mention index).
+    pub quote_speaker: Option<usize>,
+    /// Mention indices of "the two countries" partners, when known.
+    pub lowered: &'a [String],
+}
+
+const LIGHT_VERBS: &[&str] = &[
+    "make", "hold", "pay", "conduct", "carry", "launch", "stage", "have", "begin", "start",
+    "attend", "host",
+];
+
+/// Find the events of one sentence.
+pub fn find(cx: &SentenceCx) -> Vec<Found> {
+    let t = cx.tree;
+    let mut out = Vec::new();
+    for v in 0..t.len() {
+        let upos = t.upos(v);
+        let is_pred = match upos {
+            Upos::Verb => true,
+            Upos::Adj => t.child(v, &[DepRel::Cop]).is_some(),
+            Upos::Noun => true,
+            _ => false,
+        };
+        if !is_pred {
+            continue;
+        }
+        let Some(vm) = cx.dict.verbs.verb_at(cx.ids, v) else {
+            continue;
+        };
+        if upos == Upos::Noun {
+            nominal(cx, v, &vm, &mut out);
+        } else {
+            verbal(cx, v, &vm, &mut out);
+        }
+    }
+    dedup(out)
+}
+
+fn dedup(mut v: Vec<Found>) -> Vec<Found> {
+    let mut seen = std::collections::HashSet::new();
+    v.retain(|f| seen.insert((f.trigger, f.source, f.target, f.code.clone())));
+    v
+}
+
+/// Which verb is the clause's own (for AUX-led copular clauses the predicate).
+fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg, String)> {
+    let t = cx.tree;
+    if depth > 6 {
+        return None;
+    }
+    if let Some(s) = t.child(v, &[DepRel::Nsubj, DepRel::NsubjOuter, DepRel::Csubj]) {
+        return arg_at(cx, s).map(|a| (a, "nsubj".to_string()));
+    }
+    let head = t.head(v)?;
+    match t.rel(v) {
+        DepRel::Xcomp => {
+            let g = head;
+            let object_control = frame_of(cx, g).is_some_and(|f| f.object_control)
+                || t.child(g, &[DepRel::Obj, DepRel::Iobj]).is_some() && t.upos(g) == Upos::Verb;
+            if object_control {
+                if let Some(o) = t.child(g, &[DepRel::Obj, DepRel::Iobj]) {
+                    return arg_at(cx, o)
+                        .map(|a| (a, "object of the governing verb (control)".to_string()));
+                }
+            }
+            subject_of(cx, g, depth + 1).map(|(a, r)| (a, format!("{r} of the governing verb")))
+        }
+        DepRel::Conj | DepRel::Advcl => subject_of(cx, head, depth + 1)
+            .map(|(a, r)| (a, format!("{r} shared with the first conjunct"))),
+        DepRel::Acl => {
+            // "a trip to Iraq by X", "militants attacking X": the modified noun acts.
+            arg_at(cx, head).map(|a| (a, "noun the participle modifies".to_string()))
+        }
+        DepRel::AclRelcl => {
+            // Only when the relative pronoun is the subject ("forces that attacked X").
+            arg_at(cx, head).map(|a| (a, "antecedent of the relative clause".to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// The actor argument a token stands for: its own mention, else a mention inside a
+/// non-actor noun ("efforts by the Iraqi armed forces", "Iraq's progress").
+fn arg_at(cx: &SentenceCx, tok: usize) -> Option<Arg> {
+    if let Some(m) = cx.mention_at[tok] {
+        return Some(Arg::Mention(m));
+    }
+    None
+}
+
+fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
+    let t = cx.tree;
+    if let Some(a) = arg_at(cx, tok) {
+        return Some(a);
+    }
+    // A thing that belongs to or is done by an actor stands for the actor as a target.
+    for k in t.children(tok) {
+        match t.rel(k) {
+            DepRel::NmodPoss => {
+                if let Some(a) = arg_at(cx, k) {
+                    return Some(a);
+                }
+            }
+            DepRel::Nmod => {
+                let prep = t
+                    .child(k, &[DepRel::Case])
+                    .map(|c| t.form(c).to_lowercase());
+                if matches!(prep.as_deref(), Some("by" | "of")) {
+                    if let Some(a) = arg_at(cx, k) {
+                        return Some(a);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Prepositional dependents of `v` as (preposition, argument token).
+fn preps(cx: &SentenceCx, v: usize) -> Vec<(String, usize)> {
+    let t = cx.tree;
+    t.children(v)
+        .filter(|&k| matches!(t.rel(k), DepRel::Obl | DepRel::Nmod | DepRel::OblAgent))
+        .filter_map(|k| {
+            t.child(k, &[DepRel::Case])
+                .map(|c| (t.form(c).to_lowercase(), k))
+        })
+        .collect()
+}
+
+/// Prepositions that introduce a target after a verb or event noun.
+const TARGET_PREPS: &[&str] = &[
+    "with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "upon",
+];
+
+fn is_passive(cx: &SentenceCx, v: usize) -> bool {
+    let t = cx.tree;
+    t.child(v, &[DepRel::AuxPass, DepRel::NsubjPass]).is_some() && t.toks[v].xpos == Xpos::Vbn
+}
+
+fn negated(cx: &SentenceCx, v: usize) -> bool {
+    let t = cx.tree;
+    t.children(v).any(|k| {
+        let f = t.form(k).to_lowercase();
+        matches!(t.rel(k), DepRel::Advmod | DepRel::Det | DepRel::Aux)
+            && matches!(f.as_str(), "not" | "n't" | "never")
+    })
+}
+
+fn frame_of(cx: &SentenceCx, g: usize) -> Option<crate::words::Frame> {
+    let l = lemma(&cx.tree.form(g).to_lowercase());
+    cx.words.frame(&l)
+}
+
+/// Modal auxiliaries: intent for will/shall, none for would/could/may/might/should.
+fn modal(cx: &SentenceCx, v: usize) -> Option<&'static str> {
+    let t = cx.tree;
+    let mut found = None;
+    for k in t.children_with(v, &[DepRel::Aux]) {
+        match t.form(k).to_lowercase().as_str() {
+            "will" | "shall" | "'ll" | "wo" => found = Some("intent"),
+            "would" | "could" | "may" | "might" | "should" | "must" | "can" | "ca" => {
+                found = found.or(Some("conditional"))
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Words the patterns of a verb are matched against: the verb's phrase after it (objects,
+/// prepositional phrases, particles, infinitives), in text order, and the words before it
+/// in its clause (subject phrase, auxiliaries).
+fn context(cx: &SentenceCx, v: usize) -> (Vec<usize>, Vec<usize>) {
+    let t = cx.tree;
+    let stop = |k: usize| {
+        matches!(
+            t.rel(k),
+            DepRel::Ccomp
+                | DepRel::Advcl
+                | DepRel::AdvclRelcl
+                | DepRel::Parataxis
+                | DepRel::Conj
+                | DepRel::Punct
+                | DepRel::Mark
+                | DepRel::Cc
+                | DepRel::Discourse
+                | DepRel::Vocative
+                | DepRel::Dep
+                | DepRel::AclRelcl
+        )
+    };
+    let mut after = Vec::new();
+    let mut before = Vec::new();
+    let mut stack: Vec<usize> = t.children(v).filter(|&k| !stop(k)).collect();
+    let mut steps = 0;
+    while let Some(n) = stack.pop() {
+        steps += 1;
+        if steps > 200 {
+            break;
+        }
+        if n > v {
+            after.push(n);
+        } else {
+            before.push(n);
+        }
+        stack.extend(
+            t.children(n)
+                .filter(|&k| !stop(k) || n != v && t.rel(k) == DepRel::Conj),
+        );
+    }
+    after.sort_unstable();
+    before.sort_unstable();
+    (before, after)
+}
+
+/// Match a pattern's elements against a token sequence; returns the number of terms matched
+/// and the tokens filling `+` and `$`, or `None` when the pattern does not match.
+struct Fit {
+    score: usize,
+    target: Option<usize>,
+    source: Option<usize>,
+}
+
+fn fit(cx: &SentenceCx, p: &VerbPattern, before: &[usize], after: &[usize]) -> Option<Fit> {
+    let mut f = Fit {
+        score: 0,
+        target: None,
+        source: None,
+    };
+    // After the verb: elements left to right over `after`.
+    let mut pos = 0;
+    for e in &p.after {
+        let adjacent = e.link == Link::Adjacent && p.syntax == VerbSyntax::Petrarch1;
+        pos = match_item(cx, &e.item, after, pos, adjacent, &mut f)?;
+    }
+    // Before the verb: elements right to left over `before`.
+    if !p.before.is_empty() {
+        let rev: Vec<usize> = before.iter().rev().copied().collect();
+        let mut pos = 0;
+        for e in p.before.iter().rev() {
+            pos = match_item(cx, &e.item, &rev, pos, false, &mut f)?;
+        }
+    }
+    Some(f)
+}
+
+/// Match one item at or after `seq[pos]`; returns the position after it.
+fn match_item(
+    cx: &SentenceCx,
+    item: &PatternItem,
+    seq: &[usize],
+    pos: usize,
+    adjacent: bool,
+    f: &mut Fit,
+) -> Option<usize> {
+    let limit = if adjacent {
+        (pos + 1).min(seq.len())
+    } else {
+        seq.len()
+    };
+    match item {
+        PatternItem::Term(term) => {
+            for i in pos..limit {
+                if let Some(n) = match_term(cx, term, seq, i, f) {
+                    return Some(i + n);
+                }
+            }
+            None
+        }
+        PatternItem::Phrase(terms) => {
+            'start: for i in pos..limit {
+                let mut j = i;
+                let mut local = Fit {
+                    score: 0,
+                    target: f.target,
+                    source: f.source,
+                };
+                for term in terms {
+                    match match_term(cx, term, seq, j, &mut local) {
+                        Some(n) => j += n,
+                        None => continue 'start,
+                    }
+                }
+                f.score += local.score;
+                f.target = local.target;
+                f.source = local.source;
+                return Some(j);
+            }
+            None
+        }
+        PatternItem::Prep { prep, objects } => {
+            for i in pos..limit {
+                if let Some(n) = match_term(cx, prep, seq, i, f) {
+                    let mut j = i + n;
+                    let mut ok = true;
+                    for o in objects {
+                        match match_item(cx, o, seq, j, false, f) {
+                            Some(k) => j = k,
+                            None => {
+                                ok = false;
+                                break;
+                            }
+                        }
+                    }
+                    if ok {
+                        return Some(j);
+                    }
+                }
+            }
+            None
+        }
+    }
+}
+
+fn match_term(cx: &SentenceCx, term: &Term, seq: &[usize], i: usize, f: &mut Fit) -> Option<usize> {
+    let tok = *seq.get(i)?;
+    match term {
+        Term::Source | Term::Target | Term::Compound | Term::Skip => {
+            let m = cx.mention_at[tok]?;
+            let _ = m;
+            match term {
+                Term::Source => f.source = Some(tok),
+                Term::Target => f.target = Some(tok),
+                _ => {}
+            }
+            // A mention's phrase counts as one position: skip its other tokens.
+            let hi = cx.mentions[cx.mention_at[tok]?].hi;
+            let mut n = 1;
+            while i + n < seq.len() && seq[i + n] <= hi {
+                n += 1;
+            }
+            Some(n)
+        }
+        _ => {
+            // Terms compare dictionary word ids over consecutive tokens of the sequence.
+            let ids: Vec<Option<WordId>> = seq[i..].iter().take(6).map(|&k| cx.ids[k]).collect();
+            let n = term.matches_at(&cx.dict.verbs, &ids, 0)?;
+            f.score += 1;
+            Some(n)
+        }
+    }
+}
+
+/// Choose the code for a verb match: best pattern, else the verb's own code.
+fn choose<'d>(
+    cx: &'d SentenceCx,
+    vm: &sitrep_dict::VerbMatch<'d>,
+    before: &[usize],
+    after: &[usize],
+    passive: bool,
+) -> Option<(String, String, String, Fit, bool)> {
+    let mut best: Option<(&VerbPattern, Fit)> = None;
+    for (_, p) in cx.dict.verbs.patterns_of(vm.verb.block) {
+        if let Some(f) = fit(cx, p, before, after) {
+            let better = match &best {
+                None => true,
+                // More matched words wins; on a tie the later file (sitrep's additions).
+                Some((bp, bf)) => {
+                    f.score > bf.score || f.score == bf.score && p.origin.file != bp.origin.file
+                }
+            };
+            if better && f.score > 0
+                || better && best.is_none() && (f.target.is_some() || f.source.is_some())
+            {
+                best = Some((p, f));
+            }
+        }
+    }
+    if let Some((p, f)) = best {
+        let code = p.code.get(passive)?.to_string();
+        return Some((
+            code,
+            p.text.to_string(),
+            format!("{}:{}", short(&p.origin.file), p.origin.line),
+            f,
+            true,
+        ));
+    }
+    let code = vm
+        .verb
+        .code
+        .get(passive)
+        .or_else(|| vm.block.code.get(passive))?
+        .to_string();
+    Some((
+        code,
+        format!("{} [{}]", vm.verb.lemma, vm.verb.code),
+        format!("{}:{}", short(&vm.verb.origin.file), vm.verb.origin.line),
+        Fit {
+            score: 0,
+            target: None,
+            source: None,
+        },
+        false,
+    ))
+}
+
+fn short(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<Found>) {
+    let t = cx.tree;
+    let lower = t.form(v).to_lowercase();
+    let lem = lemma(&lower);
+    let passive = is_passive(cx, v);
+    let (before, after) = context(cx, v);
+    let Some((code, pattern, dictionary, fit, by_pattern)) =
+        choose(cx, vm, &before, &after, passive)
+    else {
+        return;
+    };
+    // Speech verbs report; they are events only through a pattern ("expressed concern").
+    if cx.words.is_speech(&lem) && !by_pattern {
+        return;
+    }
+    let mut notes = Vec::new();
+    let mut rule;
+    // Source.
+    let mut source = fit.source.and_then(|k| arg_at(cx, k));
+    rule = if source.is_some() {
+        "$ slot of the pattern".to_string()
+    } else {
+        String::new()
+    };
+    let agent = preps(cx, v)
+        .into_iter()
+        .find(|(p, k)| p == "by" && t.rel(*k) == DepRel::OblAgent || p == "by" && passive);
+    let subj = subject_of(cx, v, 0);
+    let mut target = fit.target.and_then(|k| arg_at(cx, k));
+    if source.is_none() {
+        if passive
+            && !vm.verb.code.has_passive()
+            && vm.block.code.has_passive().then_some(()).is_none()
+        {
+            // Plain passive: the agent acts on the subject.
+            if let Some((_, k)) = agent {
+                source = inner_arg(cx, k);
+                if target.is_none() {
+                    target = subj.as_ref().map(|(a, _)| *a);
+                }
+                rule = "by-agent → passive subject".to_string();
+            }
+        } else if let Some((a, r)) = subj.clone() {
+            source = Some(a);
+            rule = r;
+        }
+    }
+    // Target: object, else a prepositional object, else a possessor inside the object.
+    if target.is_none() {
+        if let Some(o) = t.child(v, &[DepRel::Obj, DepRel::Iobj]) {
+            target = inner_arg(cx, o);
+            if target.is_some() {
+                rule.push_str(" → obj");
+            }
+        }
+    }
+    if target.is_none() {
+        for (p, k) in preps(cx, v) {
+            if TARGET_PREPS.contains(&p.as_str()) {
+                if let Some(a) = inner_arg(cx, k) {
+                    target = Some(a);
+                    rule.push_str(&format!(" → {p}-phrase"));
+                    break;
+                }
+            }
+        }
+    }
+    if target.is_none() {
+        // Objects of an infinitive the verb governs ("help promote Iraq's progress").
+        if let Some(x) = t.child(v, &[DepRel::Xcomp]) {
+            if let Some(o) = t.child(x, &[DepRel::Obj]) {
+                target = inner_arg(cx, o);
+                if target.is_some() {
+                    rule.push_str(" → object of the infinitive");
+                }
+            }
+        }
+    }
+    let Some(source) = source else { return };
+    if !by_pattern && target.is_none() {
+        return;
+    }
+    notes.push(format!(
+        "trigger \u{201c}{}\u{201d} is a form of {} in block {}",
+        t.text(v),
+        vm.verb.lemma,
+        vm.block.name
+    ));
+    let mut f = Found {
+        sent: t.sent,
+        trigger: v,
+        source,
+        target,
+        code,
+        negated: negated(cx, v),
+        modality: "asserted",
+        pattern,
+        dictionary,
+        rule: rule.trim().to_string(),
+        notes,
+    };
+    if frame(cx, v, &mut f) {
+        out.push(f);
+    }
+}
+
+/// Event nouns: "a meeting with X", "a trip to Iraq", "the U.S. assassination of X",
+/// "demands from Iraq". The source is the possessor or modifier, else the subject of the
+/// clause the noun sits in; the target comes from a prepositional complement.
+fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<Found>) {
+    let t = cx.tree;
+    // Nouns that are also ordinary verbs' nominalisations only count with explicit
+    // participants; gerund-like "-ing" nouns that name no event ("meeting" is fine) pass.
+    let mut source = None;
+    let mut rule = String::new();
+    for k in t.children(n) {
+        if matches!(t.rel(k), DepRel::NmodPoss | DepRel::Compound | DepRel::Amod) {
+            if let Some(a) = arg_at(cx, k) {
+                source = Some(a);
+                rule = format!("{} of the event noun", t.rel(k));
+                break;
+            }
+        }
+    }
+    let mut target = None;
+    let mut target_rule = String::new();
+    for (p, k) in preps(cx, n) {
+        if p == "by" && source.is_none() {
+            source = inner_arg(cx, k);
+            rule = "by-phrase of the event noun".into();
+        } else if target.is_none()
+            && (TARGET_PREPS.contains(&p.as_str()) || p == "of" || p == "between")
+        {
+            target = inner_arg(cx, k);
+            target_rule = format!("{p}-phrase of the event noun");
+        }
+    }
+    // The clause the noun belongs to gives the source: "X made a trip", "X made the
+    // remarks during a meeting with Y", "X held talks".
+    let mut light = None;
+    if source.is_none() {
+        let mut g = n;
+        for _ in 0..4 {
+            let Some(h) = t.head(g) else { break };
+            let rel = t.rel(g);
+            if matches!(t.upos(h), Upos::Verb | Upos::Aux) || t.child(h, &[DepRel::Cop]).is_some() {
+                if matches!(
+                    rel,
+                    DepRel::Obj | DepRel::Obl | DepRel::Nsubj | DepRel::NsubjPass | DepRel::Xcomp
+                ) || rel.base() == DepRel::Obl
+                {
+                    if rel == DepRel::Obj
+                        && LIGHT_VERBS.contains(&lemma(&t.form(h).to_lowercase()).as_str())
+                    {
+                        light = Some(h);
+                    }
+                    if let Some((a, r)) = subject_of(cx, h, 0) {
+                        // "It is the first visit by X": a copular subject is not the actor.
+                        if rel != DepRel::Nsubj && rel != DepRel::NsubjPass {
+                            source = Some(a);
+                            rule = format!("{r} of the clause around the event noun");
+                        }
+                    }
+                }
+                break;
+            }
+            if !matches!(rel, DepRel::Conj | DepRel::Nmod | DepRel::Appos) {
+                break;
+            }
+            g = h;
+        }
+    }
+    let (Some(source), Some(target)) = (source, target) else {
+        return;
+    };
+    let (before, after) = context(cx, n);
+    let _ = before;
+    let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, &after) else {
+        return;
+    };
+    let _ = by_pattern;
+    let mut notes = vec![format!(
+        "event noun \u{201c}{}\u{201d} (block {})",
+        t.text(n),
+        vm.block.name
+    )];
+    if let Some(l) = light {
+        notes.push(format!("light verb \u{201c}{}\u{201d}", t.text(l)));
+    }
+    let mut f = Found {
+        sent: t.sent,
+        trigger: n,
+        source,
+        target: Some(target),
+        code,
+        negated: light.is_some_and(|l| negated(cx, l)),
+        modality: "asserted",
+        pattern,
+        dictionary,
+        rule: format!("{rule} → {target_rule}"),
+        notes,
+    };
+    let anchor = light.unwrap_or(n);
+    if frame(cx, anchor, &mut f) {
+        out.push(f);
+    }
+}
+
+fn choose_nominal(
+    cx: &SentenceCx,
+    vm: &sitrep_dict::VerbMatch,
+    after: &[usize],
+) -> Option<(String, String, String, Fit, bool)> {
+    // Patterns written for the verb with a noun object do not describe the noun itself;
+    // use only patterns without words before the verb, matched against the noun's phrase.
+    choose(cx, vm, &[], after, false)
+}
+
+/// Apply framing (modal, governing frame words, negation, reported speech) to an event;
+/// false when the framed event has no code (it is dropped).
+fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
+    let t = cx.tree;
+    match modal(cx, v) {
+        Some("intent") => {
+            let Some(c) = cx.words.map_code(FrameKind::Intent, &f.code) else {
+                return false;
+            };
+            f.notes
+                .push(format!("future \u{2192} intent: {} \u{2192} {c}", f.code));
+            f.code = c;
+            f.modality = "intent";
+        }
+        Some(_) => {
+            // Would, could, may, should: cooperation as intent, the rest is not an event.
+            let root = f.code.get(..2).unwrap_or("");
+            if root >= "14" {
+                return false;
+            }
+            if let Some(c) = cx.words.map_code(FrameKind::Intent, &f.code) {
+                f.notes
+                    .push(format!("modal \u{2192} intent: {} \u{2192} {c}", f.code));
+                f.code = c;
+                f.modality = "intent";
+            }
+        }
+        None => {}
+    }
+    // Walk up through infinitives and noun complements to framing words.
+    let mut g = v;
+    for _ in 0..4 {
+        let Some(h) = t.head(g) else { break };
+        if !matches!(t.rel(g), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp) {
+            break;
+        }
+        let fr = frame_of(cx, h).or_else(|| phrase_frame(cx, h));
+        if let Some(fr) = fr {
+            match fr.kind {
+                FrameKind::Intent | FrameKind::Reject | FrameKind::Appeal => {
+                    let Some(c) = cx.words.map_code(fr.kind, &f.code) else {
+                        return false;
+                    };
+                    f.notes.push(format!(
+                        "framed by \u{201c}{}\u{201d} ({}): {} \u{2192} {c}",
+                        t.text(h),
+                        fr.kind.as_str(),
+                        f.code
+                    ));
+                    f.code = c;
+                    f.modality = fr.kind.as_str();
+                    if fr.kind == FrameKind::Appeal && fr.object_control {
+                        // "Iran urged Iraq to stop X": Iran appeals to Iraq.
+                        if let (Some(s), Some(o)) = (
+                            subject_of(cx, h, 0),
+                            t.child(h, &[DepRel::Obj, DepRel::Iobj]),
+                        ) {
+                            if let Some(tgt) = arg_at(cx, o) {
+                                f.source = s.0;
+                                f.target = Some(tgt);
+                                f.rule = format!(
+                                    "appeal: {} of \u{201c}{}\u{201d} → its object",
+                                    s.1,
+                                    t.text(h)
+                                );
+                            }
+                        }
+                    }
+                    if negated(cx, h) {
+                        f.negated = true;
+                    }
+                }
+                FrameKind::Negate => f.negated = true,
+                FrameKind::Control => {}
+            }
+            if fr.kind != FrameKind::Control {
+                break;
+            }
+        }
+        g = h;
+    }
+    if f.negated && f.modality != "reject" {
+        let root = f.code.get(..2).unwrap_or("");
+        if ("03".."09").contains(&root) || root == "09" {
+            if let Some(c) = cx.words.map_code(FrameKind::Reject, &f.code) {
+                f.notes.push(format!(
+                    "negated cooperation \u{2192} rejection: {} \u{2192} {c}",
+                    f.code
+                ));
+                f.code = c;
+                f.modality = "reject";
+            }
+        }
+    }
+    if !cx.dict.codebook.is_valid_event_code(&f.code) {
+        return false;
+    }
+    true
+}
+
+/// Multiword frames ending at a noun: "spare no effort (to help …)".
+fn phrase_frame(cx: &SentenceCx, h: usize) -> Option<crate::words::Frame> {
+    let t = cx.tree;
+    for (words, fr) in &cx.words.frame_phrases {
+        let n = words.len();
+        if n == 0 || h + 1 < n {
+            continue;
+        }
+        let start = h + 1 - n;
+        let ok = (0..n).all(|i| {
+            let w = t.form(start + i).to_lowercase();
+            w == words[i] || lemma(&w) == words[i]
+        });
+        if ok {
+            return Some(*fr);
+        }
+    }
+    None
+}
+
+/// True when the mention is one the coder may use as an event participant.
+pub fn usable(m: &Mention) -> bool {
+    !matches!(m.kind, MentionKind::UnknownName) || m.actor.is_some()
+}

@@ -1,0 +1,707 @@
+//! Actor mentions: noun phrases read off the parse and coded from dictionary pieces.
+//!
+//! A sentence is first scanned for dictionary *pieces* (longest matches of actor phrases such
+//! as `Iran`, `Iranian`, `Barack Obama`, and agent phrases such as `Defense Minister`,
+//! `rebels`). Each noun-phrase head of the parse then becomes a mention when its phrase holds
+//! pieces that make it an actor; its code is composed from them: the country from a
+//! nationality adjective, possessive, compound or `of`/`from`/`in` phrase, the sectors from the
+//! titles and role nouns. A person no dictionary knows is coded from the title the text gives.
+
+use chrono::NaiveDate;
+use sitrep_dict::{AgentCode, Dictionaries, Placement, WordId};
+use sitrep_text::{DepRel, Span, Upos};
+
+use crate::tree::Tree;
+use crate::words::{PronounKind, Words};
+
+/// What a dictionary piece is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PieceKind {
+    /// An actor phrase with its code on the document date (`IRN`, `USAGOV`, `IGOWSTNAT`).
+    Actor {
+        /// The full code.
+        code: String,
+        /// True when the code is a bare country code (`IRN` from `Iran`, `Iranian`, `Tehran`).
+        country_only: bool,
+    },
+    /// An actor phrase the dictionary marks as not an actor (`[---]`) or with no code then.
+    NotActor,
+    /// A role noun with its sector code (`GOVMIL` from `Defense Minister`).
+    Agent(AgentCode),
+    /// An ethnic group adjective or noun (`Kurdish`), coded as a group.
+    Ethnic(String),
+}
+
+/// A dictionary match over tokens `lo..=hi` of a sentence.
+#[derive(Clone, Debug)]
+pub struct Piece {
+    /// First token (sentence-local).
+    pub lo: usize,
+    /// Last token (inclusive).
+    pub hi: usize,
+    /// What matched.
+    pub kind: PieceKind,
+    /// Dictionary file and line, or the codebook table, for `--explain`.
+    pub origin: String,
+    /// Syntactic head of the matched tokens.
+    pub head: usize,
+}
+
+/// What sort of mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name (with or without a title).
+    Name,
+    /// A definite or indefinite role description (`the defense chief`, `Iraqi officials`).
+    Description,
+    /// A country, capital or demonym standing for a state (`Iran`, `Tehran`, `Iranians`).
+    Country,
+    /// An organisation or group named by a dictionary phrase (`NATO`, `Islamic State`).
+    Organisation,
+    /// A pronoun to resolve.
+    Pronoun(PronounKind),
+    /// `the two countries`: the two most prominent countries of the document.
+    Pair,
+    /// A capitalised name no dictionary knows and no title codes (kept for coreference).
+    UnknownName,
+}
+
+/// One mention of a (possible) actor in a sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Sentence index.
+    pub sent: usize,
+    /// Head token (sentence-local).
+    pub head: usize,
+    /// Leftmost token of the mention.
+    pub lo: usize,
+    /// Rightmost token of the mention.
+    pub hi: usize,
+    /// Byte span of the mention.
+    pub span: Span,
+    /// The proper-name part (`Mohammad Reza Gharaei Ashtiani`), if any.
+    pub name: Option<Span>,
+    /// The title or role words (`Defense Minister`), if any.
+    pub role: Option<Span>,
+    /// Kind.
+    pub kind: MentionKind,
+    /// A full code from an actor dictionary entry (person, organisation).
+    pub dict_code: Option<String>,
+    /// Country code.
+    pub country: Option<String>,
+    /// Role codes, in order.
+    pub sectors: Vec<String>,
+    /// Agent codes placed before the country (`NGO~`).
+    pub prefix: Vec<String>,
+    /// Plural (`officials`, `militants`).
+    pub plural: bool,
+    /// A singular person-role head (`minister`, `chief`): refers back to a named person.
+    pub person_role: bool,
+    /// The possessor is a pronoun (`his country`): its country comes from coreference.
+    pub poss_pronoun: Option<usize>,
+    /// How the code was reached.
+    pub why: Vec<String>,
+    /// Actor index after coreference.
+    pub actor: Option<usize>,
+}
+
+impl Mention {
+    /// The code this mention carries on its own (before coreference).
+    pub fn own_code(&self) -> Option<String> {
+        compose(
+            self.dict_code.as_deref(),
+            self.country.as_deref(),
+            &self.sectors,
+            &self.prefix,
+        )
+    }
+
+    /// True when the mention carries any coding information.
+    pub fn is_coded(&self) -> bool {
+        self.dict_code.is_some() || self.country.is_some() || !self.sectors.is_empty()
+    }
+}
+
+/// Compose an actor code: a dictionary code with sectors appended, or country + sectors.
+pub fn compose(
+    dict: Option<&str>,
+    country: Option<&str>,
+    sectors: &[String],
+    prefix: &[String],
+) -> Option<String> {
+    let mut code = match (dict, country) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(c)) => c.to_string(),
+        (None, None) if !sectors.is_empty() || !prefix.is_empty() => String::new(),
+        (None, None) => return None,
+    };
+    for s in sectors {
+        if !contains_piece(&code, s) {
+            code.push_str(s);
+        }
+    }
+    for p in prefix.iter().rev() {
+        if !contains_piece(&code, p) {
+            code.insert_str(0, p);
+        }
+    }
+    (!code.is_empty()).then_some(code)
+}
+
+/// True when the 3-letter `piece` is one of the 3-letter pieces of `code`.
+pub fn contains_piece(code: &str, piece: &str) -> bool {
+    (0..code.len() / 3).any(|i| code.get(i * 3..i * 3 + 3) == Some(piece))
+}
+
+/// Split a code into its country (first piece, when a country) and its role sectors.
+pub fn split_code(dict: &Dictionaries, code: &str) -> (Option<String>, Vec<String>) {
+    let pieces: Vec<&str> = (0..code.len() / 3)
+        .filter_map(|i| code.get(i * 3..i * 3 + 3))
+        .collect();
+    let mut country = None;
+    let mut sectors = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if i == 0 && dict.codebook.country(p).is_some() {
+            country = Some(p.to_string());
+        } else if dict.codebook.actor_type(p).is_some() && !sectors.iter().any(|s| s == p) {
+            sectors.push(p.to_string());
+        }
+    }
+    (country, sectors)
+}
+
+fn capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Find the dictionary pieces of a sentence.
+pub fn pieces(
+    tree: &Tree,
+    ids: &[Option<WordId>],
+    dict: &Dictionaries,
+    date: Option<NaiveDate>,
+) -> Vec<Piece> {
+    let n = tree.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let actor = dict.actors.longest_match(ids, i).filter(|m| {
+            // Names are capitalised in English; a lower-case match ("may", "bush") is a word.
+            capitalised(tree.form(i)) && !(tree.upos(i) == Upos::Verb && m.len == 1)
+        });
+        let agent = dict.agents.longest_match(ids, i);
+        let alen = actor.as_ref().map_or(0, |m| m.len);
+        let glen = agent.as_ref().map_or(0, |m| m.len);
+        if alen == 0 && glen == 0 {
+            if capitalised(tree.form(i)) {
+                if let Some(g) = dict.codebook.ethnic_groups_by_form(tree.form(i)).next() {
+                    out.push(piece(
+                        tree,
+                        i,
+                        i,
+                        PieceKind::Ethnic(g.code.to_uppercase()),
+                        "cameo_ethnic.tsv".into(),
+                    ));
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if alen >= glen {
+            let Some(m) = actor else { break };
+            let o = m.origin();
+            let origin = format!("{}:{}", short_file(&o.file), o.line);
+            let kind = match m.code(date) {
+                Some(code) => PieceKind::Actor {
+                    country_only: code.len() == 3 && dict.codebook.country(code).is_some(),
+                    code: code.to_string(),
+                },
+                None => PieceKind::NotActor,
+            };
+            out.push(piece(tree, i, i + alen - 1, kind, origin));
+            i += alen;
+        } else {
+            let Some(m) = agent else { break };
+            let origin = format!(
+                "{}:{}",
+                short_file(&m.entry.origin.file),
+                m.entry.origin.line
+            );
+            out.push(piece(
+                tree,
+                i,
+                i + glen - 1,
+                PieceKind::Agent(m.entry.code.clone()),
+                origin,
+            ));
+            i += glen;
+        }
+    }
+    out
+}
+
+fn short_file(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn piece(tree: &Tree, lo: usize, hi: usize, kind: PieceKind, origin: String) -> Piece {
+    let head = (lo..=hi)
+        .find(|&k| tree.head(k).is_none_or(|h| h < lo || h > hi))
+        .unwrap_or(hi);
+    Piece {
+        lo,
+        hi,
+        kind,
+        origin,
+        head,
+    }
+}
+
+/// Relations that keep a token inside its head's noun phrase.
+fn np_internal(rel: DepRel) -> bool {
+    matches!(
+        rel,
+        DepRel::Compound
+            | DepRel::Flat
+            | DepRel::Amod
+            | DepRel::Det
+            | DepRel::Fixed
+            | DepRel::Goeswith
+            | DepRel::Nummod
+    )
+}
+
+/// The noun-phrase head a token belongs to (itself when it heads its phrase).
+fn np_head(tree: &Tree, mut i: usize) -> usize {
+    for _ in 0..tree.len() {
+        match tree.head(i) {
+            Some(h) if np_internal(tree.rel(i)) && h != i => i = h,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// All mentions of a sentence, in token order.
+pub fn mentions(tree: &Tree, pieces: &[Piece], dict: &Dictionaries, words: &Words) -> Vec<Mention> {
+    let n = tree.len();
+    // piece_at[k]: the piece covering token k.
+    let mut piece_at: Vec<Option<usize>> = vec![None; n];
+    for (pi, p) in pieces.iter().enumerate() {
+        for slot in piece_at.iter_mut().take(p.hi + 1).skip(p.lo) {
+            *slot = Some(pi);
+        }
+    }
+    // NP membership: every token's phrase head; pieces count at their own head.
+    let heads: Vec<usize> = (0..n)
+        .map(|k| match piece_at[k] {
+            Some(pi) => np_head(tree, pieces[pi].head),
+            None => np_head(tree, k),
+        })
+        .collect();
+
+    let mut out: Vec<Mention> = Vec::new();
+    let mut by_head: Vec<Option<usize>> = vec![None; n];
+    // Possessors and prepositional dependents are mentions of their own that feed their
+    // head's country, so visit heads deepest first.
+    let mut order: Vec<usize> = (0..n).filter(|&k| heads[k] == k).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(depth(tree, k)));
+    for h in order {
+        if let Some(m) = mention_at(
+            tree, h, &heads, pieces, &piece_at, &by_head, &out, dict, words,
+        ) {
+            by_head[h] = Some(out.len());
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.lo);
+    out
+}
+
+fn depth(tree: &Tree, mut i: usize) -> usize {
+    let mut d = 0;
+    while let Some(h) = tree.head(i) {
+        d += 1;
+        i = h;
+        if d > tree.len() {
+            break;
+        }
+    }
+    d
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention_at(
+    tree: &Tree,
+    h: usize,
+    heads: &[usize],
+    pieces: &[Piece],
+    piece_at: &[Option<usize>],
+    by_head: &[Option<usize>],
+    done: &[Mention],
+    dict: &Dictionaries,
+    words: &Words,
+) -> Option<Mention> {
+    let n = tree.len();
+    let upos = tree.upos(h);
+    let lower = tree.form(h).to_lowercase();
+    let members: Vec<usize> = (0..n).filter(|&k| heads[k] == h).collect();
+    let own: Vec<usize> = {
+        let mut v: Vec<usize> = members.iter().filter_map(|&k| piece_at[k]).collect();
+        v.dedup();
+        v
+    };
+    let head_piece = piece_at[h].filter(|&pi| own.contains(&pi));
+
+    // Pronouns and "the two countries" first: no pieces needed.
+    if matches!(upos, Upos::Pron | Upos::Det)
+        || (upos == Upos::None && words.pronoun(&lower).is_some())
+    {
+        let kind = words.pronoun(&lower)?;
+        let span = tree.toks[h].span;
+        return Some(bare(tree, h, h, h, span, MentionKind::Pronoun(kind)));
+    }
+    if words.is_pair_noun(&lower)
+        && tree
+            .children(h)
+            .any(|k| tree.is(k, "two") || tree.is(k, "both"))
+        && head_piece.is_none()
+    {
+        let (lo, hi) = bounds(tree, &members);
+        return Some(bare(tree, h, lo, hi, tree.span(lo, hi), MentionKind::Pair));
+    }
+    if !matches!(
+        upos,
+        Upos::Noun | Upos::Propn | Upos::Num | Upos::X | Upos::Adj | Upos::None
+    ) && head_piece.is_none()
+    {
+        return None;
+    }
+
+    let mut m = {
+        let (lo, hi) = bounds(tree, &members);
+        bare(tree, h, lo, hi, tree.span(lo, hi), MentionKind::UnknownName)
+    };
+    let mut has_agent_head = false;
+    let mut title_tokens: Vec<usize> = Vec::new();
+    let mut country_why: Option<String> = None;
+    for &pi in &own {
+        let p = &pieces[pi];
+        let text = tree.span(p.lo, p.hi).slice(&tree.doc.text);
+        match &p.kind {
+            PieceKind::Actor { code, country_only } => {
+                if *country_only {
+                    if m.country.is_none() {
+                        m.country = Some(code.clone());
+                        country_why =
+                            Some(format!("{code} from \u{201c}{text}\u{201d} ({})", p.origin));
+                    }
+                } else if Some(pi) == head_piece
+                    || m.dict_code.is_none() && tree.upos(p.head) == Upos::Propn
+                {
+                    m.dict_code = Some(code.clone());
+                    m.why
+                        .push(format!("{code} from \u{201c}{text}\u{201d} ({})", p.origin));
+                } else {
+                    // A coded actor used as a modifier ("Obama administration"): its country.
+                    let (c, _) = split_code(dict, code);
+                    if m.country.is_none() {
+                        if let Some(c) = c {
+                            country_why =
+                                Some(format!("{c} from \u{201c}{text}\u{201d} ({})", p.origin));
+                            m.country = Some(c);
+                        }
+                    }
+                }
+            }
+            PieceKind::Agent(a) => {
+                if Some(pi) == head_piece {
+                    has_agent_head = true;
+                }
+                for s in a.sectors() {
+                    let target = if a.placement == Placement::Before {
+                        &mut m.prefix
+                    } else {
+                        &mut m.sectors
+                    };
+                    if !target.iter().any(|x| x == s) {
+                        target.push(s.to_string());
+                    }
+                }
+                m.why.push(format!(
+                    "{} from \u{201c}{text}\u{201d} ({})",
+                    a.code, p.origin
+                ));
+                title_tokens.extend(p.lo..=p.hi);
+            }
+            PieceKind::Ethnic(code) => {
+                if m.country.is_none() {
+                    m.country = Some(code.clone());
+                    country_why = Some(format!(
+                        "{code} from \u{201c}{text}\u{201d} (cameo_ethnic.tsv)"
+                    ));
+                }
+            }
+            PieceKind::NotActor => {
+                if Some(pi) == head_piece {
+                    return None;
+                }
+            }
+        }
+    }
+
+    // Abbreviated titles the agent dictionary lacks ("Lt.", "Gen.", "Dr.") are role words,
+    // not part of the name.
+    for &k in &members {
+        let f = tree.form(k);
+        if piece_at[k].is_none()
+            && f.ends_with('.')
+            && f.len() <= 6
+            && capitalised(f)
+            && k < h.max(1) + 8
+        {
+            let next_is_name = k + 1 < n && capitalised(tree.form(k + 1));
+            if next_is_name && f.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                title_tokens.push(k);
+            }
+        }
+    }
+
+    // Possessor and prepositional phrase: countries for agents and titled people.
+    let takes_outer_country =
+        has_agent_head || !m.sectors.is_empty() || words.is_collective(&lower);
+    for k in tree.children(h).collect::<Vec<_>>() {
+        let rel = tree.rel(k);
+        let Some(mi) = by_head[k] else { continue };
+        let dep = &done[mi];
+        if rel == DepRel::NmodPoss {
+            if let MentionKind::Pronoun(_) = dep.kind {
+                m.poss_pronoun = Some(mi);
+            } else if m.country.is_none() && takes_outer_country {
+                if let Some(c) = dep
+                    .country
+                    .clone()
+                    .or_else(|| dep.dict_code.as_ref().and_then(|d| split_code(dict, d).0))
+                {
+                    country_why = Some(format!(
+                        "{c} from possessor \u{201c}{}\u{201d}",
+                        dep.span.slice(&tree.doc.text)
+                    ));
+                    m.country = Some(c);
+                }
+            }
+            // The possessor is part of the mention's text ("Iran's defense minister").
+            if takes_outer_country || m.dict_code.is_some() {
+                m.lo = m.lo.min(dep.lo);
+            }
+        } else if matches!(rel, DepRel::Nmod | DepRel::Obl)
+            && m.country.is_none()
+            && takes_outer_country
+        {
+            let prep = tree
+                .child(k, &[DepRel::Case])
+                .map(|c| tree.form(c).to_lowercase());
+            if matches!(prep.as_deref(), Some("of" | "from" | "in")) {
+                if let Some(c) = dep
+                    .country
+                    .clone()
+                    .filter(|_| matches!(dep.kind, MentionKind::Country))
+                {
+                    country_why = Some(format!(
+                        "{c} from \u{201c}{} {}\u{201d}",
+                        prep.unwrap_or_default(),
+                        dep.span.slice(&tree.doc.text)
+                    ));
+                    m.country = Some(c);
+                }
+            }
+        }
+    }
+    if let Some(w) = country_why {
+        m.why.insert(0, w);
+    }
+
+    // The proper-name part: capitalised member tokens outside titles and country words.
+    let name_tokens: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&k| {
+            !title_tokens.contains(&k)
+                && matches!(
+                    tree.upos(k),
+                    Upos::Propn | Upos::X | Upos::Noun | Upos::Adj | Upos::None
+                )
+                && capitalised(tree.form(k))
+                && tree.form(k).chars().any(|c| c.is_alphabetic())
+                && !piece_at[k].is_some_and(|pi| {
+                    matches!(
+                        &pieces[pi].kind,
+                        PieceKind::Actor {
+                            country_only: true,
+                            ..
+                        } | PieceKind::Ethnic(_)
+                    ) || matches!(pieces[pi].kind, PieceKind::Agent(_))
+                })
+        })
+        .collect();
+    let name_run = longest_run(&name_tokens, h);
+    let has_name = name_run.is_some_and(|(a, b)| {
+        (a..=b).any(|k| tree.upos(k) == Upos::Propn || piece_at[k].is_some())
+    });
+
+    m.plural = lower.ends_with('s')
+        && matches!(
+            tree.toks[h].xpos,
+            sitrep_text::Xpos::Nns | sitrep_text::Xpos::Nnps
+        )
+        || matches!(lower.as_str(), "people" | "police" | "militants" | "forces");
+    m.person_role = !m.plural && words.is_person_role(&last_word(&lower));
+    if let Some((a, b)) = title_tokens
+        .iter()
+        .fold(None, |acc: Option<(usize, usize)>, &k| {
+            Some(acc.map_or((k, k), |(a, b)| (a.min(k), b.max(k))))
+        })
+    {
+        m.role = Some(tree.span(a, b));
+    }
+
+    let head_actor = head_piece.and_then(|pi| match &pieces[pi].kind {
+        PieceKind::Actor { country_only, .. } => Some(*country_only),
+        _ => None,
+    });
+    m.kind = match head_actor {
+        Some(true) if m.sectors.is_empty() && m.prefix.is_empty() => MentionKind::Country,
+        Some(true) => MentionKind::Description,
+        Some(false) if tree.upos(h) == Upos::Propn || capitalised(tree.form(h)) => {
+            if has_name && looks_like_person(dict, m.dict_code.as_deref()) {
+                MentionKind::Name
+            } else {
+                MentionKind::Organisation
+            }
+        }
+        Some(false) => MentionKind::Organisation,
+        None if has_name => {
+            if m.sectors.is_empty() && m.country.is_none() && m.prefix.is_empty() {
+                MentionKind::UnknownName
+            } else {
+                MentionKind::Name
+            }
+        }
+        None if has_agent_head => MentionKind::Description,
+        None if words.is_collective(&lower) && (!m.sectors.is_empty() || m.country.is_some()) => {
+            MentionKind::Description
+        }
+        None => return None,
+    };
+    if matches!(m.kind, MentionKind::Name | MentionKind::UnknownName) {
+        if let Some((a, b)) = name_run {
+            m.name = Some(tree.span(a, b));
+        }
+        m.person_role = false;
+    }
+    if m.kind == MentionKind::UnknownName && !matches!(upos, Upos::Propn) {
+        return None;
+    }
+    // An agent piece as the head without any country or name is still an actor ("police",
+    // "rebels"): kept; coreference or the dateline may give it a country.
+    m.hi = m.hi.max(m.lo);
+    m.span = tree.span(m.lo, m.hi);
+    Some(m)
+}
+
+fn looks_like_person(dict: &Dictionaries, code: Option<&str>) -> bool {
+    // Person entries carry a country and a role (USAGOV, SWEELI); organisations start with
+    // IGO/NGO/IMG or have no country.
+    match code {
+        Some(c) => split_code(dict, c).0.is_some() && c.len() > 3,
+        None => true,
+    }
+}
+
+fn last_word(s: &str) -> String {
+    s.rsplit(['-', ' ']).next().unwrap_or(s).to_string()
+}
+
+/// The longest run of consecutive token indices in `toks` that contains `h`, else the
+/// longest run.
+fn longest_run(toks: &[usize], h: usize) -> Option<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &k in toks {
+        match runs.last_mut() {
+            Some((_, b)) if *b + 1 == k => *b = k,
+            _ => runs.push((k, k)),
+        }
+    }
+    runs.iter()
+        .copied()
+        .find(|&(a, b)| a <= h && h <= b)
+        .or_else(|| {
+            runs.iter()
+                .copied()
+                .max_by_key(|&(a, b)| (b - a, std::cmp::Reverse(a)))
+        })
+}
+
+/// Token bounds of a phrase's members, trimmed of punctuation at the edges.
+fn bounds(tree: &Tree, members: &[usize]) -> (usize, usize) {
+    let mut lo = members.iter().copied().min().unwrap_or(0);
+    let mut hi = members.iter().copied().max().unwrap_or(0);
+    while lo < hi && tree.upos(lo) == Upos::Punct {
+        lo += 1;
+    }
+    while hi > lo && tree.upos(hi) == Upos::Punct {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
+fn bare(tree: &Tree, h: usize, lo: usize, hi: usize, span: Span, kind: MentionKind) -> Mention {
+    Mention {
+        sent: tree.sent,
+        head: h,
+        lo,
+        hi,
+        span,
+        name: None,
+        role: None,
+        kind,
+        dict_code: None,
+        country: None,
+        sectors: Vec::new(),
+        prefix: Vec::new(),
+        plural: false,
+        person_role: false,
+        poss_pronoun: None,
+        why: Vec::new(),
+        actor: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compose_codes() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            compose(None, Some("IRN"), &s(&["GOV", "MIL"]), &[]).as_deref(),
+            Some("IRNGOVMIL")
+        );
+        assert_eq!(
+            compose(Some("USAGOV"), None, &s(&["GOV"]), &[]).as_deref(),
+            Some("USAGOV")
+        );
+        assert_eq!(
+            compose(None, None, &s(&["REB"]), &[]).as_deref(),
+            Some("REB")
+        );
+        assert_eq!(
+            compose(None, Some("IRN"), &[], &s(&["NGO"])).as_deref(),
+            Some("NGOIRN")
+        );
+        assert_eq!(compose(None, None, &[], &[]), None);
+        assert!(contains_piece("IRNGOVMIL", "MIL"));
+        assert!(!contains_piece("IRNGOVMIL", "OVM"));
+    }
+}

@@ -1,0 +1,240 @@
+//! Quotes and their speakers.
+//!
+//! Direct quotes come from paired quotation marks ([`crate::quote_marks`]); the speaker is
+//! the subject of the speech verb next to the quote in the same sentences (`X said, “…”`,
+//! `“…,” X added`, `X said “…” to …`, a participle such as `saying “…”` sharing its clause's
+//! subject), the object of `according to`, or — for a quote that makes up its own sentence —
+//! the speaker of the previous sentence or of the quote it continues. Indirect quotes are
+//! the clausal complements of speech verbs outside quotation marks (`X said that …`).
+
+use sitrep_text::{DepRel, Document, Span, Upos};
+
+use crate::mention::Mention;
+use crate::quote_marks::{find_quotes, QuoteSpan};
+use crate::tree::Tree;
+use crate::words::{lemma, Words};
+
+/// A quote with its speaker mention.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// The quoted text (inside the marks).
+    pub span: Span,
+    /// The marks and the text between them.
+    pub outer: Span,
+    /// `direct` or `indirect`.
+    pub kind: &'static str,
+    /// The speaker mention (document mention index).
+    pub speaker: Option<usize>,
+    /// How the speaker was found.
+    pub how: String,
+}
+
+/// Find all quotes of a document and attribute them. `trees[i]` is the tree of sentence
+/// `i`; `mention_at[i][k]` the mention headed by token `k` of sentence `i`.
+pub fn find(
+    doc: &Document,
+    trees: &[Tree],
+    mentions: &[Mention],
+    mention_at: &[Vec<Option<usize>>],
+    words: &Words,
+) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(usize, usize)> = None; // (paragraph, mention)
+    for (pi, &para) in doc.paragraphs.iter().enumerate() {
+        let spans = find_quotes(&doc.text, para);
+        let sents: Vec<usize> = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.paragraph == pi)
+            .map(|(i, _)| i)
+            .collect();
+        for q in &spans {
+            if q.depth > 0 {
+                out.push(Quote {
+                    span: q.inner,
+                    outer: q.outer,
+                    kind: "direct",
+                    speaker: None,
+                    how: "quote within a quote".into(),
+                });
+                continue;
+            }
+            let (speaker, how) = attribute(
+                doc,
+                trees,
+                mentions,
+                mention_at,
+                words,
+                &spans,
+                q,
+                &sents,
+                pi,
+                last_speaker,
+            );
+            if let Some(s) = speaker {
+                last_speaker = Some((pi, s));
+            }
+            out.push(Quote {
+                span: q.inner,
+                outer: q.outer,
+                kind: "direct",
+                speaker,
+                how,
+            });
+        }
+        // Indirect speech: speech verbs whose complement clause is not in quotation marks.
+        for &si in &sents {
+            let t = &trees[si];
+            for v in 0..t.len() {
+                if t.upos(v) != Upos::Verb || !words.is_speech(&lemma(&t.form(v).to_lowercase())) {
+                    continue;
+                }
+                let Some(c) = t.child(v, &[DepRel::Ccomp]) else {
+                    continue;
+                };
+                let (lo, hi) = t.subtree_bounds(c, &|_| false);
+                let mut lo = lo;
+                while lo < hi && matches!(t.upos(lo), Upos::Sconj | Upos::Punct) && lo != c {
+                    lo += 1;
+                }
+                let span = t.span(lo, hi);
+                if spans.iter().any(|q| q.outer.overlaps(span)) {
+                    continue;
+                }
+                let speaker = speech_subject(t, v, 0).and_then(|s| mention_at[si][s]);
+                out.push(Quote {
+                    span,
+                    outer: span,
+                    kind: "indirect",
+                    speaker,
+                    how: format!("complement of \u{201c}{}\u{201d}", t.text(v)),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// The subject of a speech verb; a participle or infinitive shares its clause's subject.
+fn speech_subject(t: &Tree, v: usize, depth: usize) -> Option<usize> {
+    if depth > 4 {
+        return None;
+    }
+    if let Some(s) = t.child(v, &[DepRel::Nsubj, DepRel::NsubjOuter]) {
+        return Some(s);
+    }
+    match t.rel(v) {
+        DepRel::Advcl | DepRel::Xcomp | DepRel::Conj => speech_subject(t, t.head(v)?, depth + 1),
+        _ => None,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attribute(
+    doc: &Document,
+    trees: &[Tree],
+    mentions: &[Mention],
+    mention_at: &[Vec<Option<usize>>],
+    words: &Words,
+    all: &[QuoteSpan],
+    q: &QuoteSpan,
+    sents: &[usize],
+    para: usize,
+    last: Option<(usize, usize)>,
+) -> (Option<usize>, String) {
+    let inside_any = |span: Span| all.iter().any(|o| o.depth == 0 && o.outer.overlaps(span));
+    // Sentences the quote touches.
+    let touched: Vec<usize> = sents
+        .iter()
+        .copied()
+        .filter(|&s| doc.sentences[s].span.overlaps(q.outer))
+        .collect();
+    let mut best: Option<(usize, usize, usize)> = None; // (distance, sentence, verb)
+    for &si in &touched {
+        let t = &trees[si];
+        for v in 0..t.len() {
+            let span = t.toks[v].span;
+            if inside_any(span) || !matches!(t.upos(v), Upos::Verb | Upos::Aux) {
+                continue;
+            }
+            let l = lemma(&t.form(v).to_lowercase());
+            if !words.is_speech(&l) {
+                continue;
+            }
+            let d = if span.end <= q.outer.start {
+                q.outer.start - span.end
+            } else {
+                span.start.saturating_sub(q.outer.end)
+            };
+            if best.is_none_or(|(bd, _, _)| d < bd) {
+                best = Some((d, si, v));
+            }
+        }
+        // "…, according to X"
+        for k in 0..t.len().saturating_sub(1) {
+            if t.is(k, "according") && t.is(k + 1, "to") && !inside_any(t.toks[k].span) {
+                if let Some(m) = (k + 2..t.len()).find_map(|j| mention_at[si][j]) {
+                    return (Some(m), "according to".into());
+                }
+            }
+        }
+    }
+    if let Some((_, si, v)) = best {
+        let t = &trees[si];
+        if let Some(s) = speech_subject(t, v, 0) {
+            if let Some(m) = mention_at[si][s] {
+                return (Some(m), format!("subject of \u{201c}{}\u{201d}", t.text(v)));
+            }
+            // The subject phrase may hold the mention deeper ("the Iraqi defense chief").
+            if let Some(m) = mentions
+                .iter()
+                .position(|m| m.sent == si && m.lo <= s && s <= m.hi)
+            {
+                return (Some(m), format!("subject of \u{201c}{}\u{201d}", t.text(v)));
+            }
+        }
+    }
+    // A quote that is its own sentence or paragraph: the previous sentence's speaker, or
+    // the speaker of the quote it continues.
+    let first = touched.first().copied();
+    if let Some(si) = first {
+        if si > 0 {
+            let prev = &trees[si - 1];
+            for v in 0..prev.len() {
+                if prev.upos(v) == Upos::Verb
+                    && words.is_speech(&lemma(&prev.form(v).to_lowercase()))
+                {
+                    if let Some(s) = speech_subject(prev, v, 0).and_then(|s| mention_at[si - 1][s])
+                    {
+                        let ends_with_colon = prev
+                            .toks
+                            .last()
+                            .is_some_and(|t| t.span.slice(&doc.text) == ":");
+                        if ends_with_colon
+                            || doc.sentences[si - 1].paragraph == para
+                            || continues(doc, q, para)
+                        {
+                            return (Some(s), "speaker of the previous sentence".into());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some((lp, m)) = last {
+        if lp + 1 == para && continues(doc, q, para) {
+            return (Some(m), "continues the previous paragraph's quote".into());
+        }
+    }
+    let _ = mentions;
+    (None, "no speaker found".into())
+}
+
+/// True when the quote opens its paragraph (a continued quotation).
+fn continues(doc: &Document, q: &QuoteSpan, para: usize) -> bool {
+    doc.paragraphs
+        .get(para)
+        .is_some_and(|p| q.outer.start <= p.start + 3)
+}

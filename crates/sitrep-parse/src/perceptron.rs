@@ -59,7 +59,7 @@ pub struct Compression {
 
 impl Default for Compression {
     fn default() -> Compression {
-        Compression { prune: 0.05 }
+        Compression { prune: 1.0 }
     }
 }
 
@@ -137,11 +137,19 @@ impl Trainer {
                 max_abs = max_abs.max(v.abs());
             }
         }
-        let scale = if max_abs > 0.0 {
+        // Quantize in steps of a quarter of the pruning threshold, unless that would overflow
+        // i16: small integers encode in one or two varint bytes.
+        let step = if opts.prune > 0.0 {
+            opts.prune / 4.0
+        } else {
+            0.01
+        };
+        let fit = if max_abs > 0.0 {
             32000.0 / max_abs
         } else {
-            1.0
+            1.0 / step
         };
+        let scale = (1.0 / step).min(fit);
         let mut rows: Vec<(u32, Vec<(u8, i16)>)> = folded
             .into_iter()
             .map(|(k, r)| {
@@ -176,27 +184,46 @@ pub struct Weights {
 
 impl Weights {
     fn from_rows(n_classes: usize, scale: f32, rows: &[(u32, Vec<(u8, i16)>)]) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut w = Weights {
+        let keys: Vec<u32> = rows.iter().map(|r| r.0).collect();
+        let lens: Vec<u8> = rows.iter().map(|r| r.1.len() as u8).collect();
+        let entries = rows
+            .iter()
+            .flat_map(|r| {
+                r.1.iter()
+                    .map(|&(cl, v)| (u32::from(v as u16) << 16) | u32::from(cl))
+            })
+            .collect();
+        Weights::from_parts(n_classes, scale, &keys, &lens, entries)
+    }
+
+    /// Build the table from distinct keys, their row lengths and the rows' entries in order.
+    fn from_parts(
+        n_classes: usize,
+        scale: f32,
+        keys: &[u32],
+        lens: &[u8],
+        entries: Vec<u32>,
+    ) -> Weights {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![0u64; cap];
+        let mut start = 0u64;
+        for (&k, &len) in keys.iter().zip(lens) {
+            let mut i = slot_of(k) & mask;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (u64::from(k) << 32) | (start << 8) | u64::from(len);
+            start += u64::from(len);
+        }
+        Weights {
             n_classes,
             scale,
-            mask: cap - 1,
-            slots: vec![0; cap],
-            entries: Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum()),
-            n_rows: rows.len(),
-        };
-        for (k, row) in rows {
-            let start = w.entries.len() as u64;
-            for &(cl, v) in row {
-                w.entries.push((u32::from(v as u16) << 16) | u32::from(cl));
-            }
-            let mut i = slot_of(*k) & w.mask;
-            while w.slots[i] != 0 {
-                i = (i + 1) & w.mask;
-            }
-            w.slots[i] = (u64::from(*k) << 32) | (start << 8) | row.len() as u64;
+            mask,
+            slots,
+            entries,
+            n_rows: keys.len(),
         }
-        w
     }
 
     /// Number of classes scored.
@@ -214,30 +241,38 @@ impl Weights {
         self.entries.len()
     }
 
+    /// Where the row of `key` is in `entries`: `(start, len)`, `(0, 0)` when absent.
     #[inline]
-    fn row(&self, key: u32) -> &[u32] {
+    fn find(&self, key: u32) -> (usize, usize) {
         let mut i = slot_of(key) & self.mask;
         loop {
             let s = self.slots[i];
-            if s == 0 {
-                return &[];
-            }
             if (s >> 32) as u32 == key {
-                let start = ((s >> 8) & 0xFF_FFFF) as usize;
-                let len = (s & 0xFF) as usize;
-                return self.entries.get(start..start + len).unwrap_or(&[]);
+                return (((s >> 8) & 0xFF_FFFF) as usize, (s & 0xFF) as usize);
+            }
+            if s == 0 {
+                return (0, 0);
             }
             i = (i + 1) & self.mask;
         }
     }
 
     /// Add the weights of `feats` to `scores` (one slot per class, `len >= n_classes`).
+    ///
+    /// All rows are located first and read second, so that the table's cache misses
+    /// overlap instead of queueing behind each other.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        for &f in feats {
-            for &e in self.row(hash::fold32(f)) {
-                if let Some(s) = scores.get_mut((e & 0xFF) as usize) {
-                    *s += (e as i32) >> 16;
+        let mut rows = [(0usize, 0usize); 128];
+        for chunk in feats.chunks(rows.len()) {
+            for (r, &f) in rows.iter_mut().zip(chunk) {
+                *r = self.find(hash::fold32(f));
+            }
+            for &(start, len) in &rows[..chunk.len()] {
+                for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut((e & 0xFF) as usize) {
+                        *s += (e as i32) >> 16;
+                    }
                 }
             }
         }
@@ -299,7 +334,7 @@ impl Weights {
         if total >= 1 << 24 {
             return Err(r.err("too many weights"));
         }
-        let mut classes = Vec::with_capacity(total);
+        let mut entries = Vec::with_capacity(total);
         for &len in &lens {
             let mut c = 0u32;
             for _ in 0..len {
@@ -307,21 +342,15 @@ impl Weights {
                 if c as usize >= n_classes {
                     return Err(r.err("class out of range"));
                 }
-                classes.push(c as u8);
+                entries.push(c);
             }
         }
-        let mut rows = Vec::with_capacity(n);
-        let mut it = classes.into_iter();
-        for (k, &len) in keys.into_iter().zip(&lens) {
-            let mut row = Vec::with_capacity(len as usize);
-            for _ in 0..len {
-                let v = r.zigzag()?;
-                let v = i16::try_from(v).map_err(|_| r.err("weight out of range"))?;
-                row.push((it.next().unwrap_or(0), v));
-            }
-            rows.push((k, row));
+        for e in entries.iter_mut() {
+            let v = r.zigzag()?;
+            let v = i16::try_from(v).map_err(|_| r.err("weight out of range"))?;
+            *e |= u32::from(v as u16) << 16;
         }
-        Ok(Weights::from_rows(n_classes, scale, &rows))
+        Ok(Weights::from_parts(n_classes, scale, &keys, &lens, entries))
     }
 }
 
@@ -349,7 +378,7 @@ mod tests {
                 t.tick();
             }
         }
-        let w = t.compress(Compression::default());
+        let w = t.compress(Compression { prune: 0.01 });
         let mut buf = Writer::default();
         w.write(&mut buf);
         let mut r = Reader::new(&buf.buf, "t");

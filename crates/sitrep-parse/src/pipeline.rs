@@ -179,6 +179,32 @@ impl Pipeline {
         }
         let tagger = &self.inner.tagger;
         tagger.tag(&sc.lex, &mut sc.amb, &mut sc.classes);
+        self.parse_lexed(sc, out);
+    }
+
+    /// Parse with given tags instead of the tagger's (one `(UPOS, XPOS)` per form): for
+    /// measuring the parser alone, or for callers that tag otherwise.
+    pub fn analyze_tagged(&self, forms: &[&str], tags: &[(Upos, Xpos)], out: &mut Vec<Analysis>) {
+        let mut sc = Scratch::default();
+        out.clear();
+        sc.lex.extend(forms.iter().map(|f| sc.lexbuf.lex(f)));
+        if sc.lex.is_empty() || tags.len() != forms.len() {
+            return;
+        }
+        let tagger = &self.inner.tagger;
+        sc.classes.extend(tags.iter().map(|t| {
+            tagger
+                .classes
+                .iter()
+                .position(|c| c == t)
+                .unwrap_or_else(|| tagger.classes.iter().position(|c| c.1 == t.1).unwrap_or(0))
+                as u16
+        }));
+        self.parse_lexed(&mut sc, out);
+    }
+
+    fn parse_lexed(&self, sc: &mut Scratch, out: &mut Vec<Analysis>) {
+        let tagger = &self.inner.tagger;
         sc.toks.clear();
         sc.toks.push(ROOT_TOK);
         for (l, &c) in sc.lex.iter().zip(&sc.classes) {

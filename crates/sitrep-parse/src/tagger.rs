@@ -11,6 +11,8 @@ use crate::Error;
 
 /// Number of feature templates per token.
 const N_FEATS: usize = 40;
+/// Templates of the second pass: the first pass's plus right-context tags.
+const N_FEATS2: usize = N_FEATS + 5;
 
 /// Words seen fewer times than this get no ambiguity class.
 const DICT_MIN_COUNT: u32 = 3;
@@ -26,6 +28,8 @@ pub struct Tagger {
     pub(crate) classes: Vec<(Upos, Xpos)>,
     dict: IdMap<u32, u32>,
     weights: Weights,
+    /// Second left-to-right pass that also sees the first pass's tags to the right.
+    second: Option<Weights>,
 }
 
 /// Gold-tagged sentence for training: forms' lexical hashes and class indices.
@@ -118,6 +122,42 @@ fn features(lex: &[Lex], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut [u64
     ];
 }
 
+/// Second-pass features: the first pass's plus the first-pass tags of `i+1` and `i+2`.
+fn features2(
+    lex: &[Lex],
+    amb: &[u64],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    right: &[u16],
+    out: &mut [u64; N_FEATS2],
+) {
+    let mut base = [0u64; N_FEATS];
+    features(lex, amb, i, p1, p2, &mut base);
+    out[..N_FEATS].copy_from_slice(&base);
+    let r1 = right.get(i + 1).map_or(NONE_TAG, |&t| u64::from(t));
+    let r2 = right.get(i + 2).map_or(NONE_TAG, |&t| u64::from(t));
+    out[N_FEATS] = f(50, r1);
+    out[N_FEATS + 1] = f2(51, r1, r2);
+    out[N_FEATS + 2] = f2(52, p1, r1);
+    out[N_FEATS + 3] = f2(53, r1, lex[i].lower);
+    out[N_FEATS + 4] = f2(54, r1, lex[i].suf[2]);
+}
+
+fn prev_tags(out: &[u16], i: usize) -> (u64, u64) {
+    let p1 = if i >= 1 {
+        u64::from(out[i - 1])
+    } else {
+        NONE_TAG
+    };
+    let p2 = if i >= 2 {
+        u64::from(out[i - 2])
+    } else {
+        NONE_TAG
+    };
+    (p1, p2)
+}
+
 impl Tagger {
     /// The tag pairs the tagger predicts, by class index.
     pub fn classes(&self) -> &[(Upos, Xpos)] {
@@ -154,6 +194,26 @@ impl Tagger {
             self.weights.score(&feats, s);
             out.push(argmax_i32(s) as u16);
         }
+        if let Some(w2) = &self.second {
+            let first = std::mem::take(out);
+            let mut feats = [0u64; N_FEATS2];
+            for i in 0..lex.len() {
+                let (p1, p2) = prev_tags(out, i);
+                features2(lex, amb, i, p1, p2, &first, &mut feats);
+                let s = &mut scores[..n];
+                s.iter_mut().for_each(|x| *x = 0);
+                w2.score(&feats, s);
+                out.push(argmax_i32(s) as u16);
+            }
+        }
+    }
+
+    /// The same tagger without its second pass (to measure what that adds).
+    pub fn without_second_pass(&self) -> Tagger {
+        Tagger {
+            second: None,
+            ..self.clone()
+        }
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
@@ -172,6 +232,13 @@ impl Tagger {
             prev = k;
         }
         self.weights.write(w);
+        match &self.second {
+            Some(w2) => {
+                w.u8(1);
+                w2.write(w);
+            }
+            None => w.u8(0),
+        }
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Tagger, Error> {
@@ -191,13 +258,18 @@ impl Tagger {
             dict.insert(k, r.u32()?);
         }
         let weights = Weights::read(r)?;
-        if weights.n_classes() != n {
+        let second = match r.u8()? {
+            0 => None,
+            _ => Some(Weights::read(r)?),
+        };
+        if weights.n_classes() != n || second.as_ref().is_some_and(|w| w.n_classes() != n) {
             return Err(r.err("tagger weights do not match its tag set"));
         }
         Ok(Tagger {
             classes,
             dict,
             weights,
+            second,
         })
     }
 }
@@ -317,6 +389,53 @@ impl TaggerTrainer {
             classes: self.classes.clone(),
             dict: self.dict.clone(),
             weights: self.model.compress(c),
+            second: None,
+        }
+    }
+}
+
+/// Training state of the second tagging pass, on top of a trained first pass.
+pub(crate) struct SecondPassTrainer {
+    first: Tagger,
+    model: Trainer,
+}
+
+impl SecondPassTrainer {
+    pub(crate) fn new(first: Tagger) -> SecondPassTrainer {
+        let model = Trainer::new(first.classes.len());
+        SecondPassTrainer { first, model }
+    }
+
+    /// One pass over `train`, whose first-pass tags are `right` (jackknifed, so that they
+    /// are as wrong as at test time).
+    pub(crate) fn epoch(&mut self, train: &[TagExample], right: &[Vec<u16>], rng: &mut Rng) {
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        rng.shuffle(&mut order);
+        let mut scores = vec![0i64; self.first.classes.len()];
+        let mut feats = [0u64; N_FEATS2];
+        let mut amb = Vec::new();
+        let mut pred: Vec<u16> = Vec::new();
+        for &si in &order {
+            let (s, r) = (&train[si], &right[si]);
+            amb.clear();
+            amb.extend(s.lex.iter().map(|l| amb_of(&self.first.dict, l)));
+            pred.clear();
+            for i in 0..s.lex.len() {
+                let (p1, p2) = prev_tags(&pred, i);
+                features2(&s.lex, &amb, i, p1, p2, r, &mut feats);
+                self.model.score(&feats, &mut scores);
+                let p = argmax_i64(&scores);
+                self.model.update(&feats, s.gold[i] as usize, p);
+                self.model.tick();
+                pred.push(p as u16);
+            }
+        }
+    }
+
+    pub(crate) fn snapshot(&self, c: Compression) -> Tagger {
+        Tagger {
+            second: Some(self.model.compress(c)),
+            ..self.first.clone()
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::lex::LexBuf;
 use crate::parser::{projectivize, ParseExample, ParserTrainer, Tok, ROOT_TOK};
 use crate::perceptron::Compression;
 use crate::pipeline::{Pipeline, Scratch};
-use crate::tagger::{TagExample, Tagger, TaggerTrainer};
+use crate::tagger::{SecondPassTrainer, TagExample, Tagger, TaggerTrainer};
 use crate::Error;
 
 /// What to do with training trees that are not projective.
@@ -39,8 +39,10 @@ pub struct TrainOptions {
     pub parser_epochs: usize,
     /// Folds for jackknifed training tags of the parser; 0 or 1 trains on gold tags.
     pub folds: usize,
-    /// Pruning of the stored weights.
+    /// Pruning of the stored parser weights.
     pub compression: Compression,
+    /// Pruning of the stored tagger weights.
+    pub tagger_compression: Compression,
     /// Handling of non-projective training trees.
     pub nonprojective: NonProjective,
 }
@@ -53,6 +55,7 @@ impl Default for TrainOptions {
             parser_epochs: 12,
             folds: 5,
             compression: Compression::default(),
+            tagger_compression: Compression { prune: 0.1 },
             nonprojective: NonProjective::Lift,
         }
     }
@@ -286,7 +289,7 @@ pub fn train(
     let mut best: Option<((f64, f64), usize, Tagger)> = None;
     for e in 1..=opts.tagger_epochs.max(1) {
         let acc = tt.epoch(&train_tx, &mut rng);
-        let snap = tt.snapshot(opts.compression);
+        let snap = tt.snapshot(opts.tagger_compression);
         let d = tag_accuracy(&snap, &dev_tx);
         log(
             &mut report,
@@ -317,6 +320,8 @@ pub fn train(
                 .collect()
         })
         .collect();
+    let mut first_pass: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
+    let mut tagger = tagger;
     if opts.folds >= 2 {
         let k = opts.folds;
         for fold in 0..k {
@@ -330,11 +335,12 @@ pub fn train(
             for _ in 0..tag_epochs {
                 ft.epoch(&part, &mut rng);
             }
-            let t = ft.snapshot(opts.compression);
+            let t = ft.snapshot(opts.tagger_compression);
             let (mut amb, mut out) = (Vec::new(), Vec::new());
             for (i, ex) in train_tx.iter().enumerate().filter(|(i, _)| i % k == fold) {
                 t.tag(&ex.lex, &mut amb, &mut out);
                 train_tags[i] = out.iter().map(|&c| classes[c as usize]).collect();
+                first_pass[i] = out.clone();
             }
             log(
                 &mut report,
@@ -344,6 +350,36 @@ pub fn train(
                     t0.elapsed()
                 ),
             );
+        }
+    }
+
+    if opts.folds >= 2 {
+        // Second tagging pass, trained on the jackknifed first-pass tags; kept if it helps.
+        let mut best2: Option<((f64, f64), usize, Tagger)> = None;
+        let mut sp = SecondPassTrainer::new(tagger.clone());
+        let base = tag_accuracy(&tagger, &dev_tx);
+        for e in 1..=opts.tagger_epochs.max(1) {
+            sp.epoch(&train_tx, &first_pass, &mut rng);
+            let snap = sp.snapshot(opts.tagger_compression);
+            let d = tag_accuracy(&snap, &dev_tx);
+            log(
+                &mut report,
+                format!(
+                    "second tagging pass epoch {e}: dev UPOS {:.2} XPOS {:.2}  [{:.0?}]",
+                    d.0,
+                    d.1,
+                    t0.elapsed()
+                ),
+            );
+            if best2.as_ref().is_none_or(|b| d > b.0) {
+                best2 = Some((d, e, snap));
+            }
+        }
+        if let Some((d, e, t)) = best2 {
+            if d > base {
+                log(&mut report, format!("second tagging pass kept (epoch {e})"));
+                tagger = t;
+            }
         }
     }
 

@@ -31,6 +31,9 @@ pub struct Args {
     /// Drop averaged weights smaller than this (perceptron update units).
     #[arg(long, default_value_t = Compression::default().prune)]
     prune: f64,
+    /// Drop tagger weights smaller than this.
+    #[arg(long, default_value_t = TrainOptions::default().tagger_compression.prune)]
+    tagger_prune: f64,
     /// Leave non-projective training trees out instead of lifting their crossing arcs.
     #[arg(long)]
     skip_nonprojective: bool,
@@ -60,6 +63,9 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         parser_epochs: args.epochs,
         folds: args.folds,
         compression: Compression { prune: args.prune },
+        tagger_compression: Compression {
+            prune: args.tagger_prune,
+        },
         nonprojective: if args.skip_nonprojective {
             NonProjective::Skip
         } else {
@@ -99,6 +105,11 @@ fn report(p: &Pipeline, tb: &train::Treebanks) {
         ("GUM test news", &tb.gum_test_news),
     ] {
         eprintln!("{name:>14}: {}", evaluate(p, set));
+        eprintln!(
+            "{:>14}  with gold tags: {}",
+            "",
+            sitrep_parse::eval::evaluate_gold_tags(p, set)
+        );
     }
     let tps = train::throughput(p, &tb.ewt_test);
     eprintln!("speed on EWT test (tag + parse, 1 thread): {tps:.0} tokens/s");

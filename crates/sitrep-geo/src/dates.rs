@@ -7,13 +7,13 @@
 //! The resolver never picks the date of an event: the coder takes the expression in the
 //! event's clause ([`nearest_date`]).
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use sitrep_text::{Document, Span};
 
+use crate::hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::words::rows;
 use crate::Error;
 
@@ -90,6 +90,9 @@ pub struct DateWords {
     lead: HashSet<String>,
     edge: HashSet<String>,
     part: HashSet<String>,
+    /// Every word that can head an expression without a digit (months, weekdays, day words,
+    /// units): a sentence with none of them and no digit is skipped unlexed.
+    triggers: HashSet<String>,
 }
 
 impl DateWords {
@@ -164,7 +167,33 @@ impl DateWords {
                 other => return Err(Error::data(file, line, format!("unknown kind {other:?}"))),
             }
         }
+        w.triggers = w
+            .months
+            .keys()
+            .chain(w.weekdays.keys())
+            .chain(w.days.keys())
+            .chain(w.units.keys())
+            .cloned()
+            .chain(std::iter::once("night".to_string()))
+            .collect();
         Ok(w)
+    }
+
+    /// Cheap test before lexing: a digit, or a word that can head an expression.
+    fn may_have_date(&self, text: &str) -> bool {
+        if text.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let mut low = [0u8; 12];
+        text.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+            if w.is_empty() || w.len() > low.len() {
+                return false;
+            }
+            for (d, b) in low.iter_mut().zip(w.bytes()) {
+                *d = b.to_ascii_lowercase();
+            }
+            std::str::from_utf8(&low[..w.len()]).is_ok_and(|l| self.triggers.contains(l))
+        })
     }
 
     /// True for a full month or weekday name (name keys, lower case): such a capitalised word
@@ -339,11 +368,20 @@ impl DateResolver {
         span: Span,
         anchor: Option<NaiveDate>,
     ) -> Vec<(Span, NaiveDate, DatePrecision, &'static str)> {
-        let lx = lex(span.slice(text), span.start);
+        let slice = span.slice(text);
+        if !self.words.may_have_date(slice) {
+            return Vec::new();
+        }
+        let lx = lex(slice, span.start);
+        // Index of the first word that puts the sentence in the future ("will", "due").
+        let tense_at = lx
+            .iter()
+            .position(|l| self.words.tense.contains(&l.low))
+            .unwrap_or(usize::MAX);
         let mut out = Vec::new();
         let mut i = 0;
         while i < lx.len() {
-            match self.at(&lx, i, anchor) {
+            match self.at(&lx, i, anchor, tense_at < i) {
                 Some((end, start, date, precision, rule)) => {
                     out.push((
                         lx[start].span.cover(lx[end - 1].span),
@@ -365,6 +403,7 @@ impl DateResolver {
         lx: &[Lex],
         i: usize,
         anchor: Option<NaiveDate>,
+        future_tense: bool,
     ) -> Option<(usize, usize, NaiveDate, DatePrecision, &'static str)> {
         let w = &self.words;
         let t = &lx[i];
@@ -374,7 +413,6 @@ impl DateResolver {
                 .and_then(|j| lx.get(j))
                 .map_or("", |l| l.low.as_str())
         };
-        let future_tense = lx[..i].iter().any(|l| w.tense.contains(&l.low));
 
         // 2022-12-04
         if t.kind == LexKind::Number && t.digits == 4 && lx.len() > i + 4 {

@@ -5,10 +5,10 @@
 //! proper prefix of a name is in the index too, so a scan over tokens can stop as soon as no
 //! name continues.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::builder::GAZETTEER_COLUMNS;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::normalize::key;
 use crate::place::{CountryCode, LatLon, Place, PlaceKind};
 use crate::words::{rows, ToponymWords};
@@ -43,13 +43,13 @@ pub(crate) struct NameEntry {
 #[derive(Debug)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    names: HashMap<String, NameEntry>,
-    demonyms: HashMap<String, PlaceId>,
-    capital_of: HashMap<PlaceId, PlaceId>,
-    countries: HashMap<CountryCode, PlaceId>,
-    admin1: HashMap<(CountryCode, String), PlaceId>,
-    geonameids: HashMap<u32, PlaceId>,
-    common: HashSet<String>,
+    names: FxHashMap<Box<str>, NameEntry>,
+    demonyms: FxHashMap<String, PlaceId>,
+    capital_of: FxHashMap<PlaceId, PlaceId>,
+    countries: FxHashMap<CountryCode, PlaceId>,
+    admin1: FxHashMap<(CountryCode, String), PlaceId>,
+    geonameids: FxHashMap<u32, PlaceId>,
+    common: FxHashSet<String>,
     words: ToponymWords,
 }
 
@@ -71,14 +71,14 @@ impl Gazetteer {
         words: ToponymWords,
     ) -> Result<Gazetteer, Error> {
         let mut g = Gazetteer {
-            places: Vec::new(),
-            names: HashMap::new(),
-            demonyms: HashMap::new(),
-            capital_of: HashMap::new(),
-            countries: HashMap::new(),
-            admin1: HashMap::new(),
-            geonameids: HashMap::new(),
-            common: HashSet::new(),
+            places: Vec::with_capacity(40_000),
+            names: FxHashMap::with_capacity_and_hasher(160_000, Default::default()),
+            demonyms: FxHashMap::default(),
+            capital_of: FxHashMap::default(),
+            countries: FxHashMap::default(),
+            admin1: FxHashMap::default(),
+            geonameids: FxHashMap::with_capacity_and_hasher(40_000, Default::default()),
+            common: FxHashSet::default(),
             words,
         };
         let mut capitals: Vec<(PlaceId, u32)> = Vec::new();
@@ -234,18 +234,38 @@ impl Gazetteer {
         if k.is_empty() {
             return;
         }
-        let e = self.names.entry(k.to_string()).or_default();
-        if !e.places.iter().any(|p| p.id == m.id) {
-            e.places.push(m);
+        match self.names.get_mut(k) {
+            Some(e) => {
+                if !e.places.iter().any(|p| p.id == m.id) {
+                    e.places.push(m);
+                }
+            }
+            None => {
+                self.names.insert(
+                    k.into(),
+                    NameEntry {
+                        places: vec![m],
+                        prefix: false,
+                    },
+                );
+            }
         }
         let mut end = k.len();
         while let Some(i) = k[..end].rfind(' ') {
             end = i;
-            let e = self.names.entry(k[..end].to_string()).or_default();
-            if e.prefix {
-                break;
+            match self.names.get_mut(&k[..end]) {
+                Some(e) if e.prefix => break,
+                Some(e) => e.prefix = true,
+                None => {
+                    self.names.insert(
+                        k[..end].into(),
+                        NameEntry {
+                            places: Vec::new(),
+                            prefix: true,
+                        },
+                    );
+                }
             }
-            e.prefix = true;
         }
     }
 
@@ -276,7 +296,7 @@ impl Gazetteer {
 
     /// All places a name can refer to, with whether it is their own name.
     pub fn lookup(&self, name: &str) -> Vec<(&Place, NameMatch)> {
-        match self.names.get(&key(name)) {
+        match self.names.get(key(name).as_str()) {
             Some(e) => e
                 .places
                 .iter()
@@ -336,7 +356,7 @@ impl Gazetteer {
         if let Some(p) = self.demonym_id(&k).and_then(|i| self.place(i)) {
             return Some(p);
         }
-        let e = self.names.get(&k)?;
+        let e = self.names.get(k.as_str())?;
         e.places
             .iter()
             .filter_map(|m| self.place(m.id).map(|p| (m, p)))

@@ -32,6 +32,7 @@ pub mod builder;
 pub mod dates;
 pub mod error;
 pub mod gazetteer;
+pub mod hash;
 pub mod location;
 pub mod normalize;
 pub mod place;

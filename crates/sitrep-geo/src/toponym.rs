@@ -98,14 +98,18 @@ pub(crate) fn scan_sentence(
         return;
     };
     let words = gaz.words();
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(doc.text.len().min(4096));
     let mut toks: Vec<Tok> = Vec::with_capacity(tokens.len());
     for t in tokens {
         let text = t.span.slice(&doc.text);
-        let start = buf.len();
-        let mut piece = String::new();
-        push_pieces(&mut piece, text);
-        buf.push_str(&piece);
+        let before = buf.len();
+        // The key of a run of tokens is then one slice of `buf`: keys joined by one space.
+        let pieces = push_pieces(&mut buf, text);
+        let start = if pieces > 0 && before > 0 {
+            before + 1
+        } else {
+            before
+        };
         toks.push(Tok {
             key: (start, buf.len()),
             cap: is_capitalised(text),
@@ -121,23 +125,16 @@ pub(crate) fn scan_sentence(
     let headline = long.len() >= 3 && long.iter().filter(|t| !t.cap).count() * 10 <= long.len();
 
     let mut i = 0;
-    let mut scratch = String::new();
     while i < toks.len() {
         if !toks[i].cap || !toks[i].alpha {
             i += 1;
             continue;
         }
         // Longest run whose key names a place; each step extends the key by one token.
-        scratch.clear();
         let mut best: Option<(usize, &[NameMatch])> = None;
         for j in i..toks.len().min(i + MAX_TOKENS) {
-            if j > i {
-                scratch.push(' ');
-            }
-            scratch.push_str(key(j));
-            let Some(entry) = gaz.entry(&scratch) else {
-                break;
-            };
+            let run = run_key(&buf, &toks, i, j + 1);
+            let Some(entry) = gaz.entry(run) else { break };
             let last_ok = !toks[j].alpha || toks[j].cap || j == i;
             let inner_ok = (i + 1..j).all(|k| !toks[k].alpha || toks[k].cap || key(k).len() <= 3);
             if !entry.places.is_empty() && last_ok && inner_ok {
@@ -173,7 +170,7 @@ pub(crate) fn scan_sentence(
             gaz.place(m.id)
                 .is_some_and(|p| p.kind == PlaceKind::Country)
         });
-        let person = words.persons.contains(&scratch_key(&buf, &toks, i, end));
+        let person = words.persons.contains(run_key(&buf, &toks, i, end));
         if !headline {
             // A capitalised word before the name that is not itself sentence-initial, a
             // direction or a demonym makes the run part of a longer name ("Michael Jordan").
@@ -299,11 +296,12 @@ fn key_len(t: &Tok) -> usize {
     t.key.1 - t.key.0
 }
 
-fn scratch_key(buf: &str, toks: &[Tok], i: usize, end: usize) -> String {
+/// The key of tokens `i..end`: a slice of the sentence's key buffer.
+fn run_key<'b>(buf: &'b str, toks: &[Tok], i: usize, end: usize) -> &'b str {
     let (Some(a), Some(b)) = (toks.get(i), toks.get(end.saturating_sub(1))) else {
-        return String::new();
+        return "";
     };
-    buf.get(a.key.0..b.key.1).unwrap_or("").to_string()
+    buf.get(a.key.0..b.key.1).unwrap_or("")
 }
 
 /// A demonym of one or two tokens starting at `i` ("Iranian", "South Korean").
@@ -311,13 +309,12 @@ fn demonym_at(gaz: &Gazetteer, buf: &str, toks: &[Tok], i: usize) -> Option<crat
     if !toks.get(i)?.cap {
         return None;
     }
-    let two = scratch_key(buf, toks, i, i + 2);
     if toks.len() > i + 1 {
-        if let Some(c) = gaz.demonym_id(&two) {
+        if let Some(c) = gaz.demonym_id(run_key(buf, toks, i, i + 2)) {
             return Some(c);
         }
     }
-    gaz.demonym_id(&scratch_key(buf, toks, i, i + 1))
+    gaz.demonym_id(run_key(buf, toks, i, i + 1))
 }
 
 /// Links "Paris, Texas": a run followed by a comma and a run naming a division or country

@@ -1,8 +1,7 @@
 //! Word lists kept as data (`data/geo/toponym_words.tsv`): directions, area nouns, titles,
 //! person-like place names and the affixes the builder strips from division names.
 
-use std::collections::HashSet;
-
+use crate::hash::FxHashSet as HashSet;
 use crate::normalize::key;
 use crate::Error;
 

@@ -407,7 +407,7 @@ pub(crate) fn parse_code(body: &str) -> Result<VerbCode, String> {
         if s.is_empty() || s.chars().all(|c| c == '-') {
             return Ok(None);
         }
-        if !s.chars().all(|c| c.is_ascii_alphanumeric()) {
+        if s.contains(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | ':')) {
             return Err(format!("bad code {s:?}"));
         }
         Ok(Some(s.into()))
@@ -416,6 +416,17 @@ pub(crate) fn parse_code(body: &str) -> Result<VerbCode, String> {
         Some((a, p)) => Ok(VerbCode::new(one(a)?, Some(one(p)?))),
         None => Ok(VerbCode::new(one(body)?, None)),
     }
+}
+
+/// A warning for codes that are not plain alphanumeric (`080!`, `025?`, `+++`): kept as
+/// written, since PETRARCH treats codes as opaque strings, but no codebook will know them.
+pub(crate) fn code_warning(code: &VerbCode) -> Option<String> {
+    fn odd(c: Option<&str>) -> Option<&str> {
+        c.filter(|c| !c.chars().all(|ch| ch.is_ascii_alphanumeric()))
+    }
+    odd(code.active())
+        .or_else(|| odd(code.passive()))
+        .map(|c| format!("code {c:?} is not alphanumeric; kept as written"))
 }
 
 /// Report a pattern problem.

@@ -15,7 +15,7 @@ use crate::lexicon::{fold, Lexicon, WordId};
 use crate::phrase;
 use crate::source::Lines;
 
-use super::pattern::{self, parse_code, pattern_diag, Link, TermCx, VerbSyntax};
+use super::pattern::{self, code_warning, parse_code, pattern_diag, Link, TermCx, VerbSyntax};
 use super::transform;
 use super::{
     BlockId, FormSource, PatternId, Synset, SynsetId, SynsetMember, Term, Verb, VerbBlock,
@@ -107,7 +107,8 @@ impl VerbBuilder {
         diags: &mut Vec<Diagnostic>,
     ) {
         let syntax = syntax.unwrap_or_else(|| VerbSyntax::detect(text));
-        let mut block: Option<BlockId> = None;
+        // The block being read and the code its header gave (the default for its verbs).
+        let mut block: Option<(BlockId, VerbCode)> = None;
         let mut synset: Option<SynsetId> = None;
         for line in Lines::new(text, true) {
             let t = line.text;
@@ -140,7 +141,7 @@ impl VerbBuilder {
                 continue;
             }
             synset = None;
-            let Some(b) = block else {
+            let Some((b, header_code)) = &block else {
                 diags.push(Diagnostic {
                     origin,
                     message: "verb or pattern before any `--- BLOCK ---` line; skipped".into(),
@@ -148,9 +149,10 @@ impl VerbBuilder {
                 continue;
             };
             if t.starts_with('-') {
-                self.pattern(lex, b, t, syntax, origin, diags);
+                self.pattern(lex, *b, t, syntax, origin, diags);
             } else {
-                self.verb_line(lex, b, t, origin, diags);
+                let code = header_code.clone();
+                self.verb_line(lex, (*b, code), t, origin, diags);
             }
         }
     }
@@ -160,7 +162,7 @@ impl VerbBuilder {
         t: &str,
         origin: &Origin,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<BlockId> {
+    ) -> Option<(BlockId, VerbCode)> {
         let body = t.trim_start_matches('-').trim_end_matches('-').trim();
         let (name, code) = match body.find('[') {
             Some(open) => {
@@ -172,7 +174,15 @@ impl VerbBuilder {
                     return None;
                 };
                 match parse_code(&body[open + 1..close]) {
-                    Ok(c) => (body[..open].trim(), c),
+                    Ok(c) => {
+                        if let Some(w) = code_warning(&c) {
+                            diags.push(Diagnostic {
+                                origin: origin.clone(),
+                                message: w,
+                            });
+                        }
+                        (body[..open].trim(), c)
+                    }
                     Err(e) => {
                         diags.push(Diagnostic {
                             origin: origin.clone(),
@@ -184,26 +194,33 @@ impl VerbBuilder {
             }
             None => (body, VerbCode::default()),
         };
-        if name.is_empty() || name.contains(char::is_whitespace) {
+        if name.is_empty() {
             diags.push(Diagnostic {
                 origin: origin.clone(),
-                message: format!("bad block name {name:?}; block skipped"),
+                message: "block without a name; block skipped".into(),
             });
             return None;
         }
-        let name = fold(name);
+        if name.contains(char::is_whitespace) {
+            diags.push(Diagnostic {
+                origin: origin.clone(),
+                message: format!("block name {name:?} has spaces; read with underscores"),
+            });
+        }
+        let name = fold(&name.split_whitespace().collect::<Vec<_>>().join("_"));
         if let Some(&b) = self.dict.block_index.get(name.as_str()) {
             let old = &self.dict.blocks[b.index()];
             if old.code != code {
                 diags.push(Diagnostic {
                     origin: origin.clone(),
                     message: format!(
-                        "block {name} extends the one at {} whose code [{}] is kept",
+                        "block {name} extends the one at {}; verbs below default to [{code}], \
+                         not [{}]",
                         old.origin, old.code
                     ),
                 });
             }
-            return Some(b);
+            return Some((b, code));
         }
         let id = BlockId(self.dict.blocks.len() as u32);
         self.dict.blocks.push(VerbBlock {
@@ -214,7 +231,7 @@ impl VerbBuilder {
             patterns: Vec::new(),
         });
         self.dict.block_index.insert(name.into(), id);
-        Some(id)
+        Some((id, self.dict.blocks[id.index()].code.clone()))
     }
 
     fn synset_header(
@@ -310,6 +327,12 @@ impl VerbBuilder {
                 return;
             }
         };
+        if let Some(w) = code_warning(&code) {
+            diags.push(Diagnostic {
+                origin: origin.clone(),
+                message: w,
+            });
+        }
         if !body[close + 1..].trim().is_empty() {
             diags.push(Diagnostic {
                 origin: origin.clone(),
@@ -385,7 +408,7 @@ impl VerbBuilder {
     fn verb_line(
         &mut self,
         lex: &mut Lexicon,
-        block: BlockId,
+        (block, header_code): (BlockId, VerbCode),
         t: &str,
         origin: Origin,
         diags: &mut Vec<Diagnostic>,
@@ -401,7 +424,15 @@ impl VerbBuilder {
                 return;
             };
             match parse_code(&rest[open + 1..close]) {
-                Ok(c) => code = Some(c),
+                Ok(c) => {
+                    if let Some(w) = code_warning(&c) {
+                        diags.push(Diagnostic {
+                            origin: origin.clone(),
+                            message: w,
+                        });
+                    }
+                    code = Some(c)
+                }
                 Err(e) => {
                     diags.push(Diagnostic {
                         origin,
@@ -461,7 +492,7 @@ impl VerbBuilder {
             .map(String::as_str)
             .collect();
         let vid = VerbId(self.dict.verbs.len() as u32);
-        let code = code.unwrap_or_else(|| self.dict.blocks[block.index()].code.clone());
+        let code = code.unwrap_or(header_code);
         self.dict.verbs.push(Verb {
             lemma: display.join(" ").into(),
             block,

@@ -302,12 +302,12 @@ fn nested_and_undefined_synsets() {
 #[test]
 fn later_files_extend_blocks() {
     let base = "--- ACCUSE [112] ---\nACCUSE\n- * (OF &NOPE) [1121]\n";
-    let extra = "--- ACCUSE [112] ---\nDENOUNCE\n- * (OF {WAR CRIMES}) [1122]\n--- NEWBLOCK [020] ---\nIMPLORE\n";
+    let extra = "--- ACCUSE [112] ---\nDENOUNCE\n- * (OF {WAR CRIMES}) [1122]\n--- NEWBLOCK [020] ---\nIMPLORE\n\
+                 --- ACCUSE [111] ---\nCRITICIZE\n";
     let (lex, d, diags) = load_files(
         &[("CAMEO.2.0.txt", base), ("sitrep.verbs.txt", extra)],
         Some(VerbSyntax::Petrarch2),
     );
-    assert_eq!(diags.len(), 1, "{diags:#?}");
     assert_eq!(d.blocks().len(), 2);
     let m = d.verb_at(&ids(&lex, "denounced"), 0).unwrap();
     assert_eq!(
@@ -320,27 +320,45 @@ fn later_files_extend_blocks() {
         .map(|(_, p)| p.origin.to_string())
         .collect();
     assert_eq!(pats, ["sitrep.verbs.txt:3"]);
+    // A header with another code extends the block; its verbs take the new code.
+    let m = d.verb_at(&ids(&lex, "criticized"), 0).unwrap();
+    assert_eq!(
+        (&*m.block.name, m.verb.code.active()),
+        ("ACCUSE", Some("111"))
+    );
+    assert_eq!(diags.len(), 2);
+    assert_eq!(
+        diags[0].origin.to_string(),
+        "sitrep.verbs.txt:6",
+        "{diags:#?}"
+    );
 }
 
 #[test]
 fn malformed_verb_lines_are_reported_and_skipped() {
     let text = "ORPHAN\n--- [010] ---\n--- GOOD [010] ---\nA_+B_+C\nLASH OUT\nX {Y\n\
-                - * NOCODE\n- * (TO [010]\n- * * [010]\n- NOSTAR [010]\n- * X [0!0]\n- * X [010] junk\n\
-                ~ a (b ATTACK SAY = a b 1\n&\n&SYN\n+\n+&\nGOOD2 [01\n";
+                - * NOCODE\n- * (TO [010]\n- * * [010]\n- NOSTAR [010]\n- * X [0 0]\n- * X [010] junk\n\
+                ~ a (b ATTACK SAY = a b 1\n&\n&SYN\n+\n+&\nGOOD2 [01\n- * Y [080!]\n--- RULE OUT [025?] ---\n+RULE_OUT\n";
     let (lex, d, diags) = load(text);
     let lines: Vec<u32> = diags.iter().map(|x| x.origin.line).collect();
     assert_eq!(
         lines,
-        [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18],
+        [1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 20],
         "{diags:#?}"
     );
-    // "LASH OUT" is read as the multi-word verb LASH_OUT with a warning; the pattern with
-    // trailing junk is kept with a warning.
+    // Kept with a warning: "LASH OUT" as the multi-word verb LASH_OUT, the pattern with
+    // trailing junk, the odd code 080!, the block name with a space and its odd code.
     assert_eq!(
         verb(&lex, &d, "lashed out", 0).map(|v| v.0),
         Some("LASH OUT".into())
     );
-    assert_eq!(d.patterns().len(), 1);
+    assert_eq!(d.patterns().len(), 2);
+    assert_eq!(d.patterns()[1].code.active(), Some("080!"));
+    let m = d.verb_at(&ids(&lex, "ruled out"), 0).unwrap();
+    assert_eq!(
+        (&*m.block.name, m.verb.code.active()),
+        ("RULE_OUT", Some("025?"))
+    );
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Averaged perceptron: integer training weights and compact quantized inference tables.
 //!
 //! Training keeps, per feature, a sparse list of `(class, w, u)` with integer updates, so the
-//! averaged weights `w - u / c` are exactly reproducible. [`Trainer::compress`] turns them
+//! averaged weights `w - u / c` are exactly reproducible. `Trainer::compress` turns them
 //! into [`Weights`]: 32-bit folded feature keys in an open-addressing table, pruned of
 //! near-zero weights and quantized to `i16`, scored without allocation.
 

@@ -180,3 +180,19 @@ fn petrarch2_actor_cases() {
     }
     assert!(checked >= 8, "only {checked} actor cases checked");
 }
+
+#[test]
+fn built_in_files_load_with_known_diagnostics_only() {
+    let diags = Dictionaries::embedded_diagnostics();
+    // The Phoenix/CAMEO files' own defects (bad dates, uncoded entries, broken pattern
+    // lines); sitrep's own files and the codebooks must be clean.
+    assert!(diags.len() <= 25, "{diags:#?}");
+    for d in diags {
+        assert!(
+            d.origin.file.starts_with("Phoenix.") || d.origin.file.starts_with("CAMEO."),
+            "{d}"
+        );
+    }
+    let d = Dictionaries::embedded();
+    assert!(d.actors.len() > 27_000 && d.agents.len() > 3_300 && d.verbs.patterns().len() > 4_600);
+}

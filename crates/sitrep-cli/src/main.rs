@@ -31,6 +31,8 @@ enum Command {
     EvalSegment(cmd::eval_segment::Args),
     /// Build the compact gazetteer shipped in data/geo from a GeoNames dump.
     BuildGazetteer(cmd::gazetteer::Args),
+    /// Measure throughput of each stage on JSON Lines corpora (single thread by default).
+    Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::EvalParse(a) => cmd::eval_parse::run(a),
         Command::EvalSegment(a) => cmd::eval_segment::run(a),
         Command::BuildGazetteer(a) => cmd::gazetteer::run(a),
+        Command::Bench(a) => cmd::bench::run(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use sitrep_dict::Dictionaries;
-use sitrep_text::{DepRel, Document};
+use sitrep_text::{DepRel, Document, Span};
 
 use crate::mention::{compose, split_code, Mention, MentionKind};
 use crate::words::PronounKind;
@@ -218,10 +218,17 @@ fn country_alias(
     actors: &mut Vec<Actor>,
 ) -> Option<usize> {
     let m = &mentions[i];
-    if m.kind != MentionKind::UnknownName {
+    if !matches!(m.kind, MentionKind::UnknownName | MentionKind::Name)
+        || m.dict_code.is_some()
+        || m.country.is_some()
+    {
         return None;
     }
-    let text = m.name?.slice(&cx.doc.text).to_lowercase();
+    let lo = cx.doc.tokens[cx.doc.sentences[m.sent].token_start + m.lo]
+        .span
+        .start;
+    let text = Span::new(lo, m.span.end).slice(&cx.doc.text).to_lowercase();
+    let text = text.strip_prefix("the ").unwrap_or(&text).to_string();
     if text.split_whitespace().count() < 2 {
         return None;
     }
@@ -244,30 +251,32 @@ fn country_alias(
         c.name
     ));
     m.country = Some(code.clone());
+    m.sectors.clear();
+    m.name = None;
     Some(keyed_actor(keyed, actors, format!("C:{code}")))
 }
 
-/// A singular role description joins the most recent compatible named person.
+/// A singular role description joins the most recent compatible named person; an actor
+/// whose country and sectors agree outranks one that merely does not disagree.
 fn match_description(mentions: &[Mention], i: usize, actors: &[Actor]) -> Option<usize> {
     let m = &mentions[i];
-    let mut best: Option<(usize, usize)> = None;
+    let mut best: Option<(usize, (u8, usize))> = None;
     for (ai, a) in actors.iter().enumerate() {
         if !a.person || !compatible(a, m) {
             continue;
         }
-        // Sectors must meet when the description has any ("the defense chief" is MIL).
-        if !m.sectors.is_empty()
-            && !a.sectors.is_empty()
-            && !a.sectors.iter().any(|s| m.sectors.contains(s))
-        {
-            continue;
+        if a.country.is_none() && a.sectors.is_empty() && a.dict_code.is_none() {
+            continue; // an uncoded name cannot be told apart from anyone
         }
         let last = a.mentions.last().copied().unwrap_or(0);
         if mentions[last].sent + 12 < m.sent {
             continue;
         }
-        if best.is_none_or(|(_, l)| last > l) {
-            best = Some((ai, last));
+        let strength = u8::from(m.country.is_some() && a.country == m.country)
+            + u8::from(!m.sectors.is_empty() && a.sectors.iter().any(|s| m.sectors.contains(s)));
+        let score = (strength, last);
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((ai, score));
         }
     }
     best.map(|(a, _)| a)
@@ -372,6 +381,15 @@ fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
             })
             .unwrap_or("")
             .to_string();
+        if a.state && a.sectors.is_empty() && a.dict_code.is_none() {
+            if let Some(c) = a
+                .country
+                .as_deref()
+                .and_then(|c| cx.dict.codebook.country(c))
+            {
+                a.name = c.name.to_string();
+            }
+        }
         // A dictionary person whose text title gives other sectors: the text is newer than
         // the dictionary, so its sectors win; the dictionary still gives the country.
         if let Some(d) = a.dict_code.clone() {
@@ -390,7 +408,11 @@ fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
                 a.dict_code = None;
             }
         }
-        if a.country.is_none() && a.dict_code.is_none() && (!a.sectors.is_empty()) {
+        let named = a
+            .mentions
+            .iter()
+            .any(|&k| mentions[k].kind == MentionKind::Name && mentions[k].name.is_some());
+        if a.country.is_none() && a.dict_code.is_none() && !a.sectors.is_empty() && named {
             if let Some(c) = &cx.dateline_country {
                 a.country = Some(c.clone());
                 a.why

@@ -230,7 +230,10 @@ fn negated(cx: &SentenceCx, v: usize) -> bool {
 
 fn frame_of(cx: &SentenceCx, g: usize) -> Option<crate::words::Frame> {
     let l = lemma(&cx.tree.form(g).to_lowercase());
-    cx.words.frame(&l)
+    cx.words.frame(&l).or_else(|| {
+        let vm = cx.dict.verbs.verb_at(cx.ids, g)?;
+        cx.words.frame(&vm.verb.lemma.to_lowercase())
+    })
 }
 
 /// Modal auxiliaries: intent for will/shall, none for would/could/may/might/should.
@@ -249,49 +252,81 @@ fn modal(cx: &SentenceCx, v: usize) -> Option<&'static str> {
     found
 }
 
-/// Words the patterns of a verb are matched against: the verb's phrase after it (objects,
-/// prepositional phrases, particles, infinitives), in text order, and the words before it
-/// in its clause (subject phrase, auxiliaries).
+/// Words the patterns of a verb are matched against, as PETRARCH-2 reads them: the heads
+/// of the verb's dependent phrases with their modifiers (objects, prepositional phrases with
+/// their preposition, particles, infinitives and their objects) and, one level down, the
+/// prepositional phrases of those heads; split into the words before and after the verb.
 fn context(cx: &SentenceCx, v: usize) -> (Vec<usize>, Vec<usize>) {
     let t = cx.tree;
-    let stop = |k: usize| {
-        matches!(
-            t.rel(k),
-            DepRel::Ccomp
-                | DepRel::Advcl
-                | DepRel::AdvclRelcl
-                | DepRel::Parataxis
-                | DepRel::Conj
-                | DepRel::Punct
-                | DepRel::Mark
-                | DepRel::Cc
-                | DepRel::Discourse
-                | DepRel::Vocative
-                | DepRel::Dep
-                | DepRel::AclRelcl
-        )
+    let mut all: Vec<usize> = Vec::new();
+    let phrase = |c: usize, all: &mut Vec<usize>| {
+        all.push(c);
+        for k in t.children(c) {
+            if matches!(
+                t.rel(k),
+                DepRel::Compound
+                    | DepRel::Amod
+                    | DepRel::Det
+                    | DepRel::Nummod
+                    | DepRel::Flat
+                    | DepRel::Fixed
+                    | DepRel::NmodDesc
+                    | DepRel::Case
+                    | DepRel::CompoundPrt
+            ) {
+                all.push(k);
+                for kk in t.children(k) {
+                    if matches!(t.rel(kk), DepRel::Fixed | DepRel::Flat | DepRel::Compound) {
+                        all.push(kk);
+                    }
+                }
+            }
+        }
     };
-    let mut after = Vec::new();
-    let mut before = Vec::new();
-    let mut stack: Vec<usize> = t.children(v).filter(|&k| !stop(k)).collect();
-    let mut steps = 0;
-    while let Some(n) = stack.pop() {
-        steps += 1;
-        if steps > 200 {
-            break;
-        }
-        if n > v {
-            after.push(n);
-        } else {
-            before.push(n);
-        }
-        stack.extend(
-            t.children(n)
-                .filter(|&k| !stop(k) || n != v && t.rel(k) == DepRel::Conj),
+    for c in t.children(v) {
+        let rel = t.rel(c);
+        let take = matches!(
+            rel,
+            DepRel::Obj
+                | DepRel::Iobj
+                | DepRel::Obl
+                | DepRel::OblAgent
+                | DepRel::OblTmod
+                | DepRel::OblNpmod
+                | DepRel::OblUnmarked
+                | DepRel::Nmod
+                | DepRel::Xcomp
+                | DepRel::CompoundPrt
+                | DepRel::Advmod
+                | DepRel::Aux
+                | DepRel::AuxPass
+                | DepRel::Nsubj
+                | DepRel::NsubjPass
+                | DepRel::Compound
         );
+        if !take {
+            continue;
+        }
+        phrase(c, &mut all);
+        if matches!(
+            rel,
+            DepRel::Nsubj | DepRel::NsubjPass | DepRel::Aux | DepRel::AuxPass | DepRel::Advmod
+        ) {
+            continue;
+        }
+        for k in t.children(c) {
+            let r = t.rel(k);
+            if matches!(r, DepRel::Nmod | DepRel::Obl)
+                || (rel == DepRel::Xcomp && matches!(r, DepRel::Obj | DepRel::Obl))
+            {
+                phrase(k, &mut all);
+            }
+        }
     }
-    after.sort_unstable();
-    before.sort_unstable();
+    all.sort_unstable();
+    all.dedup();
+    let before = all.iter().copied().filter(|&k| k < v).collect();
+    let after = all.into_iter().filter(|&k| k > v).collect();
     (before, after)
 }
 
@@ -483,8 +518,7 @@ fn short(path: &str) -> &str {
 
 fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<Found>) {
     let t = cx.tree;
-    let lower = t.form(v).to_lowercase();
-    let lem = lemma(&lower);
+    let lem = vm.verb.lemma.to_lowercase();
     let passive = is_passive(cx, v);
     let (before, after) = context(cx, v);
     let Some((code, pattern, dictionary, fit, by_pattern)) =
@@ -493,7 +527,15 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         return;
     };
     // Speech verbs report; they are events only through a pattern ("expressed concern").
-    if cx.words.is_speech(&lem) && !by_pattern {
+    if cx.words.is_speech(&lem) && !by_pattern
+        || cx.words.is_speech(&lemma(&t.form(v).to_lowercase())) && !by_pattern
+    {
+        return;
+    }
+    // Bare statements (CAMEO 01) are noise unless a pattern names what was said and to whom.
+    if code.starts_with("01")
+        && (!by_pattern || fit.target.is_none() && t.child(v, &[DepRel::Obj]).is_none())
+    {
         return;
     }
     let mut notes = Vec::new();
@@ -544,6 +586,19 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
                     target = Some(a);
                     rule.push_str(&format!(" → {p}-phrase"));
                     break;
+                }
+            }
+        }
+    }
+    if target.is_none() {
+        if let Some(o) = t.child(v, &[DepRel::Obj]) {
+            for (p, k) in preps(cx, o) {
+                if TARGET_PREPS.contains(&p.as_str()) || p == "between" {
+                    if let Some(a) = inner_arg(cx, k) {
+                        target = Some(a);
+                        rule.push_str(&format!(" → {p}-phrase of the object"));
+                        break;
+                    }
                 }
             }
         }

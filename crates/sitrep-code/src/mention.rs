@@ -599,7 +599,9 @@ fn mention_at(
         }
         m.person_role = false;
     }
-    if m.kind == MentionKind::UnknownName && !matches!(upos, Upos::Propn) {
+    if m.kind == MentionKind::UnknownName
+        && (!matches!(upos, Upos::Propn) || words.is_calendar(&lower))
+    {
         return None;
     }
     // An agent piece as the head without any country or name is still an actor ("police",

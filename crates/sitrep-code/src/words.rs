@@ -174,6 +174,11 @@ impl Words {
         self.pronouns.get(lower).copied()
     }
 
+    /// True for a month or weekday name ("Saturday"): never a person's name.
+    pub fn is_calendar(&self, lower: &str) -> bool {
+        sitrep_geo::DateResolver::embedded().is_ok_and(|r| r.words().is_calendar_word(lower))
+    }
+
     /// True for the head of "the two countries".
     pub fn is_pair_noun(&self, lower: &str) -> bool {
         self.pair_nouns.contains(lower)

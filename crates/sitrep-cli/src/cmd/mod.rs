@@ -1,5 +1,6 @@
 //! One module per subcommand: its flags (`Args`) and its `run`.
 
+pub mod bench;
 pub mod code;
 pub mod eval_parse;
 pub mod eval_segment;

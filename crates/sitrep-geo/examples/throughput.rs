@@ -5,6 +5,14 @@
 
 use std::time::Instant;
 
+/// Seconds this thread has run on a CPU (Linux `/proc/thread-self/schedstat`), so that a
+/// busy shared machine does not count other processes' time; `None` elsewhere.
+fn cpu_secs() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: f64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(ns / 1e9)
+}
+
 fn main() {
     let t0 = Instant::now();
     let geo = match sitrep_geo::Geoparser::embedded() {
@@ -47,6 +55,7 @@ fn main() {
             }
         }
         let start = Instant::now();
+        let cpu0 = cpu_secs();
         let mut places = 0usize;
         for doc in &docs {
             places += geo.parse(doc, &[]).mentions.len();
@@ -58,15 +67,17 @@ fn main() {
             exprs += dates.document(doc).len();
         }
         let date_secs = start.elapsed().as_secs_f64();
+        let cpu = cpu0.zip(cpu_secs()).map(|(a, b)| b - a);
         let secs = geo_secs + date_secs;
         let mb = bytes as f64 / 1e6;
         println!(
             "{path}: {} docs, {mb:.1} MB, {secs:.3} s, {:.1} MB/s (places {:.1} MB/s, dates {:.1} MB/s); \
-             {places} place mentions, {exprs} date expressions",
+             {places} place mentions, {exprs} date expressions; on-CPU {}",
             docs.len(),
             mb / secs,
             mb / geo_secs,
             mb / date_secs,
+            cpu.map_or("n/a".to_string(), |c| format!("{c:.3} s, {:.1} MB/s", mb / c)),
         );
     }
 }

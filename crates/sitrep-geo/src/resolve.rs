@@ -156,37 +156,47 @@ impl<'g> Geoparser<'g> {
             .map(|c| doc.slice(c.name_span).to_lowercase())
             .collect();
 
-        let mut mentions = Vec::with_capacity(cands.len());
-        let mut chosen: Vec<Option<PlaceId>> = vec![None; cands.len()];
-        for (ci, c) in cands.iter().enumerate() {
-            // Context for this name leaves out every mention of the same name, so that
-            // "Tripoli" cannot vouch for its own most likely reading.
-            let mut ctx = ctx.clone();
-            for (oi, o) in said.iter().enumerate() {
-                if let Some((k, w)) = o {
-                    if names[oi] != names[ci] {
-                        *ctx.entry(*k).or_default() += w;
-                    }
-                }
+        for (k, w) in said.iter().flatten() {
+            *ctx.entry(*k).or_default() += w;
+        }
+        // Context for a name leaves out every mention of the same name, so that "Tripoli"
+        // cannot vouch for its own most likely reading.
+        let mut own: HashMap<&str, Vec<(CountryCode, f32)>> = HashMap::new();
+        for (n, s) in names.iter().zip(&said) {
+            if let Some(kw) = s {
+                own.entry(n.as_str()).or_default().push(*kw);
             }
-            let sentence_countries: Vec<CountryCode> = cands
-                .iter()
-                .enumerate()
-                .filter(|(oi, o)| o.sentence == c.sentence && names[*oi] != names[ci])
-                .filter_map(|(oi, _)| said[oi].map(|(k, _)| k))
+        }
+        let mut mentions = Vec::with_capacity(cands.len());
+        for (ci, c) in cands.iter().enumerate() {
+            let mine = own.get(names[ci].as_str());
+            let weight = |k: CountryCode| -> f32 {
+                let total = ctx.get(&k).copied().unwrap_or(0.0);
+                let self_said: f32 = mine.map_or(0.0, |v| {
+                    v.iter().filter(|(o, _)| *o == k).map(|(_, w)| w).sum()
+                });
+                total - self_said
+            };
+            // Candidates are in text order: the same sentence is one contiguous run.
+            let lo = cands.partition_point(|o| o.sentence < c.sentence);
+            let hi = cands.partition_point(|o| o.sentence <= c.sentence);
+            let sentence_countries: Vec<CountryCode> = (lo..hi)
+                .filter(|&oi| names[oi] != names[ci])
+                .filter_map(|oi| said[oi].map(|(k, _)| k))
                 .collect();
-            let Some((m, reason)) =
-                self.choose(c, &cands, &ctx, &sentence_countries, dateline.as_ref())
-            else {
+            let Some((m, reason)) = self.choose(
+                c,
+                &cands,
+                lo..hi,
+                &weight,
+                &sentence_countries,
+                dateline.as_ref(),
+            ) else {
                 continue;
             };
-            chosen[ci] = Some(m.id);
             if let Some(men) = self.mention(doc, c, m, reason) {
                 mentions.push(men);
             }
-        }
-        for (k, w) in said.iter().flatten() {
-            *ctx.entry(*k).or_default() += w;
         }
         let mut context: Vec<(CountryCode, f32)> = ctx.into_iter().collect();
         context.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -202,12 +212,13 @@ impl<'g> Geoparser<'g> {
         &self,
         c: &Candidate,
         all: &[Candidate],
-        ctx: &HashMap<CountryCode, f32>,
+        same_sentence: std::ops::Range<usize>,
+        ctx: &dyn Fn(CountryCode) -> f32,
         sentence_countries: &[CountryCode],
         dateline: Option<&DatelinePlace>,
     ) -> Option<(NameMatch, String)> {
         let gaz = self.gaz;
-        let ctx_of = |p: &Place| p.country.and_then(|k| ctx.get(&k)).copied().unwrap_or(0.0);
+        let ctx_of = |p: &Place| p.country.map_or(0.0, ctx);
         let dateline_id = dateline.map(|d| d.entry);
         let dateline_country = dateline.and_then(|d| d.place.country);
         // Weak names need support: a qualifier, the dateline, a locative word, or context.
@@ -246,9 +257,8 @@ impl<'g> Geoparser<'g> {
             }
             // A town near another named town of the same division.
             if p.kind == PlaceKind::City
-                && all.iter().any(|o| {
-                    o.sentence == c.sentence
-                        && o.matches.len() == 1
+                && all[same_sentence.clone()].iter().any(|o| {
+                    o.matches.len() == 1
                         && o.matches[0].id != m.id
                         && gaz.place(o.matches[0].id).is_some_and(|q| {
                             q.country == p.country

@@ -136,7 +136,9 @@ impl Stage for Cleaner {
             let key = fingerprint::key(title);
             for p in paras.iter_mut().filter(|p| p.alive) {
                 let s = p.span.slice(text);
-                if fingerprint::key(s) == key && fingerprint::same(s, title) {
+                // Lengths within a factor of four before hashing: most lines are not titles.
+                let close = s.len() <= 4 * title.len() + 16 && title.len() <= 4 * s.len() + 16;
+                if close && fingerprint::key(s) == key && fingerprint::same(s, title) {
                     removed.push(Removed {
                         span: p.span,
                         why: RemovalReason::DuplicateTitle,
@@ -171,7 +173,10 @@ impl Stage for Cleaner {
         }
 
         // Repeated paragraphs: keep one copy, the one after the dateline when there is one.
-        let mut seen: HashMap<fingerprint::Key, Vec<usize>> = HashMap::new();
+        // Key → index of the kept copy. Keys are hashes already; a (vanishingly rare) collision
+        // of different texts only means a repeat goes unnoticed.
+        let mut seen: HashMap<fingerprint::Key, usize, fingerprint::KeyHasherBuilder> =
+            HashMap::default();
         for j in 0..paras.len() {
             if !paras[j].alive {
                 continue;
@@ -181,11 +186,10 @@ impl Stage for Cleaner {
             if key.len < self.min_duplicate_chars || key.words < self.min_duplicate_words {
                 continue;
             }
-            let earlier = seen.get(&key).and_then(|ix| {
-                ix.iter()
-                    .copied()
-                    .find(|&i| paras[i].alive && fingerprint::same(paras[i].span.slice(text), s))
-            });
+            let earlier = seen
+                .get(&key)
+                .copied()
+                .filter(|&i| paras[i].alive && fingerprint::same(paras[i].span.slice(text), s));
             match earlier {
                 Some(i) if paras[j].dateline && !paras[i].dateline => {
                     removed.push(Removed {
@@ -193,7 +197,7 @@ impl Stage for Cleaner {
                         why: RemovalReason::DuplicateParagraph,
                     });
                     paras[i].alive = false;
-                    seen.entry(key).or_default().push(j);
+                    seen.insert(key, j);
                 }
                 Some(_) => {
                     removed.push(Removed {
@@ -202,7 +206,9 @@ impl Stage for Cleaner {
                     });
                     paras[j].alive = false;
                 }
-                None => seen.entry(key).or_default().push(j),
+                None => {
+                    seen.entry(key).or_insert(j);
+                }
             }
         }
 

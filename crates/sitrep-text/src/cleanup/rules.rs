@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::segment::chars::trim_counts;
 use crate::segment::datafile::{fields, rows, DataError};
@@ -119,11 +119,14 @@ impl RuleSet {
                 regex,
             });
         }
-        let line_set = RegexSet::new(&line_patterns).map_err(|e| DataError {
-            file,
-            line: 0,
-            message: format!("rule set: {e}"),
-        })?;
+        let line_set = RegexSetBuilder::new(&line_patterns)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| DataError {
+                file,
+                line: 0,
+                message: format!("rule set: {e}"),
+            })?;
         Ok(RuleSet {
             rules,
             line_set,

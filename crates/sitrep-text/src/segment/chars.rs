@@ -9,7 +9,7 @@
 #[inline]
 pub fn is_space_like(c: char) -> bool {
     if c.is_ascii() {
-        return c.is_ascii_whitespace() || c.is_ascii_control();
+        return c <= ' ' || c == '\x7f';
     }
     c.is_whitespace()
         || c.is_control()

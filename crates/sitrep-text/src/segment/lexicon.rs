@@ -31,6 +31,8 @@ pub struct Lexicon {
     clitics: Vec<&'static str>,
     name_particles: HashSet<&'static str>,
     name_split_suffixes: HashSet<&'static str>,
+    /// Shortest and longest contraction, to skip the lookup for most words.
+    contraction_lens: (usize, usize),
 }
 
 const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.tsv");
@@ -107,6 +109,15 @@ impl Lexicon {
             .collect();
         // Longest first so that `n't` is tried before `'t`-like shorter entries.
         clitics.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        let contraction_lens = (
+            contractions.keys().map(|k| k.len()).min().unwrap_or(0),
+            contractions
+                .keys()
+                .map(|k| k.len())
+                .max()
+                .unwrap_or(0)
+                .min(8),
+        );
         let mut name_particles = HashSet::new();
         let mut name_split_suffixes = HashSet::new();
         for (line, row) in rows(HYPHEN_NAMES) {
@@ -133,6 +144,7 @@ impl Lexicon {
             clitics,
             name_particles,
             name_split_suffixes,
+            contraction_lens,
         })
     }
 
@@ -201,7 +213,9 @@ impl Lexicon {
     /// into `word`; empty when `word` is not one.
     pub fn contraction_cuts(&self, word: &str, cuts: &mut Vec<usize>) {
         cuts.clear();
-        if word.len() > 8 || !word.is_ascii() {
+        if !(self.contraction_lens.0..=self.contraction_lens.1).contains(&word.len())
+            || !word.is_ascii()
+        {
             return;
         }
         let mut buf = [0u8; 8];
@@ -225,6 +239,15 @@ impl Lexicon {
     /// The byte length of an apostrophe clitic ending `word` (`’s`, `n't`), if the rest of the
     /// word is long enough to stand alone.
     pub fn clitic_len(&self, word: &str) -> Option<usize> {
+        // Most words have no apostrophe near their end: look at the last bytes first (0x99 and
+        // 0xBC end the UTF-8 of ’ and ʼ).
+        let b = word.as_bytes();
+        if !b[b.len().saturating_sub(6)..]
+            .iter()
+            .any(|&x| matches!(x, b'\'' | 0x99 | 0xBC))
+        {
+            return None;
+        }
         for clitic in &self.clitics {
             if let Some(len) = ends_with_clitic(word, clitic) {
                 let stem = &word[..word.len() - len];

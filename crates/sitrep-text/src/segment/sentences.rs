@@ -45,9 +45,11 @@ pub fn sentence_ends(
                 last = j - 1;
                 let boundary = if j >= n {
                     true
-                                } else if kind == Kind::Terminal || closed {
+                } else if kind == Kind::Terminal || closed {
                     starts_sentence(text, pieces, j)
-                        || (!closed && kind == Kind::Terminal && lowercase_restart(text, pieces, i, j))
+                        || (!closed
+                            && kind == Kind::Terminal
+                            && lowercase_restart(text, pieces, i, j))
                 } else {
                     opens_with_starter(text, pieces, j, lex)
                 };
@@ -117,7 +119,10 @@ fn starts_sentence(text: &str, pieces: &[Piece], mut j: usize) -> bool {
 fn lowercase_restart(text: &str, pieces: &[Piece], i: usize, j: usize) -> bool {
     let p = pieces[j];
     let next_lower = p.kind == Kind::Word
-        && text.get(p.start..p.end).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase);
+        && text
+            .get(p.start..p.end)
+            .and_then(|s| s.chars().next())
+            .is_some_and(char::is_lowercase);
     if !next_lower {
         return false;
     }

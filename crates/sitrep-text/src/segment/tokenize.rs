@@ -460,12 +460,20 @@ impl<'l> Tokenizer<'l> {
 /// The character starting at byte `i`, if `i` is a boundary inside `text`.
 #[inline]
 pub fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some(b as char);
+    }
     text.get(i..)?.chars().next()
 }
 
 /// The character ending at byte `i`.
 #[inline]
 pub fn char_before(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i.checked_sub(1)?)?;
+    if b < 0x80 {
+        return text.is_char_boundary(i).then_some(b as char);
+    }
     text.get(..i)?.chars().next_back()
 }
 
@@ -664,7 +672,7 @@ fn number_group(text: &str, s: usize, e: usize) -> Option<usize> {
     }
     groups += 1;
     // Hyphenated digit groups: EWT keeps phone numbers and dates (three or more groups, or a
-        // long group after one that is no year, as in `853-3242`, `3-5213`, `20006-3700`) and splits
+    // long group after one that is no year, as in `853-3242`, `3-5213`, `20006-3700`) and splits
     // ranges (`1998-30`, `13-17`, `1946-1954`).
     if hyphens > 0 {
         let keep = other_seps == 0

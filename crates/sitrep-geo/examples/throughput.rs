@@ -57,8 +57,22 @@ fn main() {
         let start = Instant::now();
         let cpu0 = cpu_secs();
         let mut places = 0usize;
+        let dump = std::env::var_os("SITREP_GEO_DUMP").is_some();
         for doc in &docs {
-            places += geo.parse(doc, &[]).mentions.len();
+            let p = geo.parse(doc, &[]);
+            places += p.mentions.len();
+            if dump {
+                for m in &p.mentions {
+                    eprintln!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        m.text,
+                        m.place.name,
+                        m.place.country.map(|c| c.to_string()).unwrap_or_default(),
+                        m.precision.as_str(),
+                        m.reason
+                    );
+                }
+            }
         }
         let geo_secs = start.elapsed().as_secs_f64();
         let start = Instant::now();

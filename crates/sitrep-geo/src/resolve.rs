@@ -221,21 +221,24 @@ impl<'g> Geoparser<'g> {
         let ctx_of = |p: &Place| p.country.map_or(0.0, ctx);
         let dateline_id = dateline.map(|d| d.entry);
         let dateline_country = dateline.and_then(|d| d.place.country);
-        // Weak names need support: a qualifier, the dateline, a locative word, or context.
+        // Weak names need support: a qualifier or the dateline always does; then a locative
+        // word for small towns and person-like names, both a locative and context for alternate
+        // names and common words (never at the start of a sentence).
         if c.weakness != Weakness::None {
-            let supported_by_ctx = c
+            let context = c
                 .matches
                 .iter()
                 .any(|m| gaz.place(m.id).is_some_and(|p| ctx_of(p) > 0.0));
-            let ok = c.qualified_by.is_some()
+            let anchored = c.qualified_by.is_some()
                 || c.qualifies.is_some()
-                || c.matches.iter().any(|m| Some(m.id) == dateline_id)
-                || supported_by_ctx
-                || (c.marked && !(c.weakness == Weakness::CommonWord && c.sentence_initial));
-            let ok = ok
-                && !(c.weakness == Weakness::CommonWord
-                    && c.sentence_initial
-                    && c.qualified_by.is_none());
+                || c.matches.iter().any(|m| Some(m.id) == dateline_id);
+            let ok = anchored
+                || match c.weakness {
+                    Weakness::None => true,
+                    Weakness::SmallTown | Weakness::Person => c.marked,
+                    Weakness::AlternateName => context && c.marked,
+                    Weakness::CommonWord => c.marked && context && !c.sentence_initial,
+                };
             if !ok {
                 return None;
             }

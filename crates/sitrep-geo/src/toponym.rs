@@ -30,6 +30,8 @@ pub(crate) enum Weakness {
     CommonWord,
     /// The name is also a common personal name ("Victoria", "Jordan").
     Person,
+    /// Only alternate names of towns match: needs its country in context.
+    AlternateName,
 }
 
 /// A place-name run found in a sentence, before resolution.
@@ -153,8 +155,23 @@ pub(crate) fn scan_sentence(
         };
         let single = end == i + 1;
         let first_key = key(i);
-        // A lone direction word ("Northern", "Central") is never a place by itself.
-        if single && words.directions.contains(first_key) {
+        // A lone direction word ("Northern", "Central") or month or weekday ("March") is never
+        // a place by itself; nor is a demonym ("German" is also a sheading of the Isle of Man).
+        let demonym = single && gaz.demonym_id(first_key).is_some();
+        let country_match = matches.iter().any(|m| {
+            gaz.place(m.id)
+                .is_some_and(|p| p.kind == PlaceKind::Country)
+        });
+        if single
+            && (words.directions.contains(first_key)
+                || dates.is_calendar_word(first_key)
+                || (demonym && !country_match))
+        {
+            if demonym {
+                if let Some(c) = gaz.demonym_id(first_key) {
+                    demonyms.push(DemonymHit { country: c });
+                }
+            }
             i += 1;
             continue;
         }
@@ -216,9 +233,15 @@ pub(crate) fn scan_sentence(
             continue;
         }
         let small = matches.iter().all(|m| {
-            gaz.place(m.id)
-                .is_some_and(|p| p.kind == PlaceKind::City && p.population < SMALL_TOWN)
+            gaz.place(m.id).is_some_and(|p| {
+                matches!(p.kind, PlaceKind::City | PlaceKind::Admin1) && p.population < SMALL_TOWN
+            })
         });
+        // Reached only through alternate names of towns ("Google" is an old nickname of
+        // Topeka, "Twickenham" a former name of Huntsville).
+        let alternate_only = matches
+            .iter()
+            .all(|m| !m.primary && gaz.place(m.id).is_some_and(|p| p.kind == PlaceKind::City));
         // A person-like name is weak only when no big place carries it ("Victoria" but not
         // "Houston" or "Georgia").
         let big = matches.iter().any(|m| {
@@ -231,9 +254,17 @@ pub(crate) fn scan_sentence(
             Weakness::Person
         } else if small {
             Weakness::SmallTown
+        } else if alternate_only {
+            Weakness::AlternateName
         } else {
             Weakness::None
         };
+
+        // "University of ...", "Bank of ...": a weak name before "of" heads an organisation.
+        if weakness != Weakness::None && key(end) == "of" {
+            i = end;
+            continue;
+        }
 
         // Extensions: direction words before, area noun after.
         let mut start_tok = i;

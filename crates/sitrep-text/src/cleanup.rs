@@ -11,11 +11,12 @@
 //! ending without punctuation followed by one starting in lower case) are joined. What remains
 //! are `doc.paragraphs`; everything set aside is in `doc.removed` with its reason.
 //!
-//! Modules: [`lines`] (line spans), [`rules`] (the rule table), [`dateline`] (dateline parser),
-//! [`fingerprint`] (the duplicate key).
+//! Modules: [`lines`] (line spans), [`rules`] (the rule table), [`gallery`] (photo-gallery
+//! captions), [`dateline`] (dateline parser), [`fingerprint`] (the duplicate key).
 
 pub mod dateline;
 pub mod fingerprint;
+pub mod gallery;
 pub mod lines;
 pub mod rules;
 
@@ -60,6 +61,8 @@ struct Para {
     line: usize,
     /// Whether a blank line precedes the line.
     blank_before: bool,
+    /// Whether a rule set aside the head of the line.
+    head_cut: bool,
     /// Whether a dateline was taken off its front.
     dateline: bool,
     /// Whether the paragraph is still kept.
@@ -83,9 +86,21 @@ impl Stage for Cleaner {
         let mut hits: Vec<Hit> = Vec::new();
         let mut trailers: Vec<Hit> = Vec::new();
 
-        for (li, line) in lines::split_lines(text).iter().enumerate() {
+        let lines = lines::split_lines(text);
+        let galleries = gallery::split(text, &lines, rules);
+        for (li, line) in lines.iter().enumerate() {
             hits.clear();
-            let keep = rules.classify(text, line.span, &mut hits);
+            let keep = match galleries.get(&li) {
+                Some(g) => {
+                    hits.extend(g.removed.iter().map(|&span| Hit {
+                        span,
+                        rule: g.rule,
+                        name: None,
+                    }));
+                    g.kept
+                }
+                None => rules.classify(text, line.span, &mut hits),
+            };
             for h in &hits {
                 let why = rules.rules()[h.rule].reason;
                 if why == RemovalReason::SourceTrailer {
@@ -96,6 +111,7 @@ impl Stage for Cleaner {
             if let Some(span) = keep {
                 paras.push(Para {
                     span,
+                    head_cut: span.start != line.span.start,
                     line: li,
                     blank_before: line.blank_before,
                     dateline: false,
@@ -111,10 +127,13 @@ impl Stage for Cleaner {
             let line = first.span.slice(text);
             let is_title = match &doc.title {
                 Some(t) => fingerprint::same(t, line),
-                None => {
+                // Without metadata only the very first line, untouched by rules, can be the
+                // title (`Story highlights …` is not a headline).
+                None if first.line == 0 && !first.head_cut => {
                     let next = paras.get(1).map(|p| p.span.slice(text));
                     self.looks_like_headline(line, next, datelines, text, first.span)
                 }
+                None => false,
             };
             if is_title {
                 removed.push(Removed {

@@ -17,7 +17,7 @@ const BOILERPLATE: &str = include_str!("../../data/boilerplate.tsv");
 
 /// Lines longer than this (in bytes) are prose, not boilerplate; it also bounds the cost of a
 /// rule on a pathological line.
-pub const MAX_RULE_LINE: usize = 3000;
+pub const MAX_RULE_LINE: usize = 16 * 1024;
 
 /// Which part of a line a rule sets aside.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +28,23 @@ pub enum Scope {
     Head,
     /// A suffix of the line; the rest is kept.
     Tail,
+    /// A photo-gallery caption line with `head`, `body` and `tail` groups: when several lines of
+    /// an article match, the gallery title they share at the start of `body` goes with `head`
+    /// and `tail`, and the caption text between is kept (see [`RuleSet::gallery`]).
+    Gallery,
+}
+
+/// The parts of a gallery caption line (byte offsets into the text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GalleryLine {
+    /// Index of the rule.
+    pub rule: usize,
+    /// The whole line.
+    pub line: Span,
+    /// The caption text with the gallery title still at its start.
+    pub body: Span,
+    /// Where the closing marker (`Hide Caption 3 of 8`) starts.
+    pub tail_start: usize,
 }
 
 /// One row of the table.
@@ -63,6 +80,7 @@ pub struct RuleSet {
     line_rules: Vec<usize>,
     head_rules: Vec<usize>,
     tail_rules: Vec<usize>,
+    gallery_rules: Vec<usize>,
 }
 
 impl RuleSet {
@@ -82,6 +100,7 @@ impl RuleSet {
         let mut line_rules = Vec::new();
         let mut head_rules = Vec::new();
         let mut tail_rules = Vec::new();
+        let mut gallery_rules = Vec::new();
         for (line, row) in rows(text) {
             let [id, reason, scope, pattern] = fields::<4>(file, line, row)?;
             let err = |message: String| DataError {
@@ -94,12 +113,18 @@ impl RuleSet {
                 "line" => Scope::Line,
                 "head" => Scope::Head,
                 "tail" => Scope::Tail,
-                other => return Err(err(format!("unknown scope {other:?} (line, head or tail)"))),
+                "gallery" => Scope::Gallery,
+                other => {
+                    return Err(err(format!(
+                        "unknown scope {other:?} (line, head, tail or gallery)"
+                    )))
+                }
             };
             let anchored = match scope {
                 Scope::Line => format!("^(?:{pattern})$"),
                 Scope::Head => format!("^(?:{pattern})"),
                 Scope::Tail => format!("(?:{pattern})$"),
+                Scope::Gallery => format!("^(?:{pattern})$"),
             };
             let regex = Regex::new(&anchored).map_err(|e| err(format!("rule {id}: {e}")))?;
             let index = rules.len();
@@ -110,6 +135,14 @@ impl RuleSet {
                 }
                 Scope::Head => head_rules.push(index),
                 Scope::Tail => tail_rules.push(index),
+                Scope::Gallery => {
+                    for group in ["head", "body", "tail"] {
+                        if regex.capture_names().flatten().all(|n| n != group) {
+                            return Err(err(format!("gallery rule {id} has no `{group}` group")));
+                        }
+                    }
+                    gallery_rules.push(index);
+                }
             }
             rules.push(Rule {
                 id,
@@ -133,12 +166,31 @@ impl RuleSet {
             line_rules,
             head_rules,
             tail_rules,
+            gallery_rules,
         })
     }
 
     /// All rules, in file order.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
+    }
+
+    /// The parts of the (trimmed) line `text[span]` when a gallery rule matches it.
+    pub fn gallery(&self, text: &str, span: Span) -> Option<GalleryLine> {
+        let line = span.slice(text);
+        if line.len() > MAX_RULE_LINE {
+            return None;
+        }
+        self.gallery_rules.iter().find_map(|&rule| {
+            let c = self.rules[rule].regex.captures(line)?;
+            let (body, tail) = (c.name("body")?, c.name("tail")?);
+            Some(GalleryLine {
+                rule,
+                line: span,
+                body: Span::new(span.start + body.start(), span.start + body.end()),
+                tail_start: span.start + tail.start(),
+            })
+        })
     }
 
     /// Classify the (trimmed) line `text[span]`: push what rules set aside onto `hits` and

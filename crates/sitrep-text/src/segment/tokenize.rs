@@ -762,10 +762,7 @@ fn short_caps_around(text: &str, seg: usize, i: usize, e: usize) -> bool {
     left.len() <= 3
         && right_len <= 3
         && left.chars().all(|c| c.is_ascii_uppercase())
-        && right
-            .chars()
-            .take(right_len)
-            .all(|c| c.is_ascii_uppercase())
+        && right.chars().take(1).all(|c| c.is_ascii_uppercase())
 }
 
 /// A URL, e-mail address, @handle or #hashtag starting at `s`; returns where it ends (closing

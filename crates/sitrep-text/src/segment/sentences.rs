@@ -33,11 +33,11 @@ pub fn sentence_ends(
                 let mut j = i + 1;
                 let mut closed = false;
                 while j < n
-                    && matches!(
+                    && ((matches!(
                         pieces[j].kind,
                         Kind::Terminal | Kind::CloseQuote | Kind::CloseBracket
-                    )
-                    && pieces[j].start == pieces[j - 1].end
+                    ) && pieces[j].start == pieces[j - 1].end)
+                        || standalone_closer(pieces, j))
                 {
                     closed |= pieces[j].kind != Kind::Terminal;
                     j += 1;
@@ -75,6 +75,16 @@ pub fn sentence_ends(
     if start < n {
         ends.push(n);
     }
+}
+
+/// A closing quote standing apart after the sentence's end (`…still there. " Next`): white
+/// space on both sides, or the paragraph's end after it.
+fn standalone_closer(pieces: &[Piece], j: usize) -> bool {
+    pieces[j].kind == Kind::CloseQuote
+        && pieces[j].start > pieces[j - 1].end
+        && pieces
+            .get(j + 1)
+            .is_none_or(|next| next.start > pieces[j].end)
 }
 
 /// Where to cut an over-long sentence `pieces[start..end]`: after the last comma, semicolon,

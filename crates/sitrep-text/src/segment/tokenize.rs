@@ -62,6 +62,8 @@ pub struct Tokenizer<'l> {
     lex: &'l Lexicon,
     suffixes: Vec<Piece>,
     cuts: Vec<usize>,
+    /// Whether a straight double quote is open at this point of the paragraph.
+    double_quote_open: bool,
 }
 
 impl<'l> Tokenizer<'l> {
@@ -71,6 +73,7 @@ impl<'l> Tokenizer<'l> {
             lex,
             suffixes: Vec::new(),
             cuts: Vec::new(),
+            double_quote_open: false,
         }
     }
 
@@ -78,6 +81,7 @@ impl<'l> Tokenizer<'l> {
     /// `end` must lie on character boundaries (spans from cleanup always do).
     pub fn tokenize(&mut self, text: &str, start: usize, end: usize, out: &mut Vec<Piece>) {
         let end = end.min(text.len());
+        self.double_quote_open = false;
         let mut i = start;
         while i < end {
             let Some(c) = char_at(text, i) else { break };
@@ -105,7 +109,13 @@ impl<'l> Tokenizer<'l> {
                     }
                 }
             }
+            let first_new = out.len();
             self.chunk(text, cs, ce, next, out);
+            for p in &out[first_new..] {
+                if text.get(p.start..p.end) == Some("\"") {
+                    self.double_quote_open = p.kind == Kind::OpenQuote;
+                }
+            }
         }
     }
 
@@ -135,7 +145,8 @@ impl<'l> Tokenizer<'l> {
                     kind: Kind::Word,
                 });
                 s = end;
-                continue;
+                // What follows a URL or #hashtag in the chunk closes (`"#metoo."`).
+                break;
             }
             let Some(c) = char_at(text, s) else { break };
             let after = char_at(text, s + c.len_utf8()).filter(|_| s + c.len_utf8() < e);
@@ -157,7 +168,12 @@ impl<'l> Tokenizer<'l> {
             if matches!(c, '+' | '.' | '\'' | '’') && after.is_some_and(|a| a.is_ascii_digit()) {
                 break;
             }
-            let (len, kind) = punct_run(text, s, e, c, true);
+            // A straight double quote with no word after it in the chunk (`there. " Next`)
+            // opens or closes by the count of quotes before it in the paragraph.
+            let opens = c != '"'
+                || after.is_some_and(|a| is_word_char(a) || is_open_quote(a) || is_open_bracket(a))
+                || !self.double_quote_open;
+            let (len, kind) = punct_run(text, s, e, c, opens);
             out.push(Piece {
                 start: s,
                 end: s + len,

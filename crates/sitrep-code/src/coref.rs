@@ -32,8 +32,10 @@ pub struct Actor {
     pub dict_code: Option<String>,
     /// Prefix agent codes (`NGO`).
     pub prefix: Vec<String>,
-    /// Title or role text.
+    /// Title or role text (the first title the text gives).
     pub role: Option<String>,
+    /// Every title or role text of its mentions, for matching later descriptions.
+    pub roles: Vec<String>,
     /// True for a named or singular person.
     pub person: bool,
     /// True for a plural group.
@@ -83,9 +85,13 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
             MentionKind::Country => {
                 if mentions[i].poss_pronoun.is_some() && mentions[i].country.is_none() {
                     // "his country": the possessor's country, once the possessor is resolved.
-                    let pi = mentions[i].poss_pronoun.unwrap_or(i);
+                    let (sent, tok) = (
+                        mentions[i].sent,
+                        mentions[i].poss_pronoun.unwrap_or(usize::MAX),
+                    );
                     let c = mentions
-                        .get(pi)
+                        .iter()
+                        .find(|p| p.sent == sent && p.head == tok)
                         .and_then(|p| p.actor)
                         .and_then(|a| actors.get(a))
                         .and_then(|a| a.country.clone());
@@ -100,8 +106,14 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
                 .own_code()
                 .map(|c| keyed_actor(&mut keyed, &mut actors, format!("O:{c}"))),
             MentionKind::Description => if mentions[i].person_role {
-                match_description(mentions, i, &actors)
+                if mentions[i].country.is_none() {
+                    inherit_possessor_country(mentions, i, &actors);
+                }
+                match_description(mentions, i, &actors, cx)
             } else {
+                if mentions[i].country.is_none() {
+                    inherit_possessor_country(mentions, i, &actors);
+                }
                 None
             }
             .or_else(|| {
@@ -168,6 +180,31 @@ fn compatible(a: &Actor, m: &Mention) -> bool {
         || m.sectors.is_empty()
         || a.sectors.iter().any(|s| m.sectors.contains(s));
     country_ok && sectors_ok
+}
+
+/// "his country's government": a description without a country takes its possessor's.
+fn inherit_possessor_country(mentions: &mut [Mention], i: usize, actors: &[Actor]) {
+    let (sent, Some(tok)) = (mentions[i].sent, mentions[i].poss_head) else {
+        return;
+    };
+    let found = mentions
+        .iter()
+        .find(|p| p.sent == sent && p.head == tok)
+        .and_then(|p| {
+            let c = p
+                .actor
+                .and_then(|a| actors[a].country.clone())
+                .or_else(|| p.country.clone())?;
+            Some((c, p.span))
+        });
+    if let Some((c, span)) = found {
+        let m = &mut mentions[i];
+        m.why.insert(
+            0,
+            format!("{c} from possessor at {}..{}", span.start, span.end),
+        );
+        m.country = Some(c);
+    }
 }
 
 /// A name joins the earlier named actor whose name words contain all of its words.
@@ -258,8 +295,29 @@ fn country_alias(
 
 /// A singular role description joins the most recent compatible named person; an actor
 /// whose country and sectors agree outranks one that merely does not disagree.
-fn match_description(mentions: &[Mention], i: usize, actors: &[Actor]) -> Option<usize> {
+fn match_description(
+    mentions: &[Mention],
+    i: usize,
+    actors: &[Actor],
+    cx: &Context,
+) -> Option<usize> {
     let m = &mentions[i];
+    // The role's distinctive words: its modifiers ("defense" of "defense chief"), or the
+    // head alone when that is all there is ("the president").
+    let role_text = m
+        .role
+        .map(|r| r.slice(&cx.doc.text).to_lowercase())
+        .unwrap_or_default();
+    let all: Vec<&str> = role_text.split_whitespace().collect();
+    let role_words: Vec<String> = match all.split_last() {
+        Some((head, [])) => vec![head.to_string()],
+        Some((_, mods)) => mods
+            .iter()
+            .filter(|w| w.len() > 3)
+            .map(|w| w.to_string())
+            .collect(),
+        None => Vec::new(),
+    };
     let mut best: Option<(usize, (u8, usize))> = None;
     for (ai, a) in actors.iter().enumerate() {
         if !a.person || !compatible(a, m) {
@@ -274,7 +332,26 @@ fn match_description(mentions: &[Mention], i: usize, actors: &[Actor]) -> Option
         }
         let strength = u8::from(m.country.is_some() && a.country == m.country)
             + u8::from(!m.sectors.is_empty() && a.sectors.iter().any(|s| m.sectors.contains(s)));
-        let score = (strength, last);
+        // Without both country and sector agreeing, the description must share a role word
+        // with the person's title ("the defense chief" ~ "Defense Minister").
+        let shares_role_word = a.roles.iter().any(|r| {
+            let r = r.to_lowercase();
+            role_words
+                .iter()
+                .any(|w| r.split_whitespace().any(|x| x == w))
+        });
+        // A "defense minister" is not a "foreign minister": the description's sectors must
+        // all be the person's.
+        if !m.sectors.is_empty()
+            && !a.sectors.is_empty()
+            && !m.sectors.iter().all(|s| a.sectors.contains(s))
+        {
+            continue;
+        }
+        if strength < 2 && !shares_role_word {
+            continue;
+        }
+        let score = (strength + u8::from(shares_role_word), last);
         if best.is_none_or(|(_, b)| score > b) {
             best = Some((ai, score));
         }
@@ -352,8 +429,11 @@ fn absorb(a: &mut Actor, i: usize, m: &Mention, cx: &Context) {
     }
     if let Some(r) = m.role {
         let r = r.slice(&cx.doc.text).to_string();
-        if a.role.as_ref().is_none_or(|x| r.len() > x.len()) {
-            a.role = Some(r);
+        if a.role.is_none() {
+            a.role = Some(r.clone());
+        }
+        if !a.roles.contains(&r) {
+            a.roles.push(r);
         }
     }
     for w in &m.why {

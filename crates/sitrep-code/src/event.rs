@@ -44,10 +44,13 @@ pub struct Found {
     pub sent: usize,
     /// Trigger token (sentence-local).
     pub trigger: usize,
-    /// Who acted.
-    pub source: Arg,
+    /// Who acted (`None` until reported speech supplies the speaker).
+    pub source: Option<Arg>,
     /// Who was acted upon.
     pub target: Option<Arg>,
+    /// Whether the clause has a subject of its own (coded or not): only a clause without one
+    /// takes the reporting speaker as its source.
+    pub has_subject: bool,
     /// CAMEO code.
     pub code: String,
     /// Text negates it.
@@ -95,19 +98,20 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
     let mut out = Vec::new();
     for v in 0..t.len() {
         let upos = t.upos(v);
-        let is_pred = match upos {
-            Upos::Verb => true,
-            Upos::Adj => t.child(v, &[DepRel::Cop]).is_some(),
-            Upos::Noun => true,
-            _ => false,
-        };
-        if !is_pred {
+        if !matches!(upos, Upos::Verb | Upos::Adj | Upos::Noun) {
+            continue;
+        }
+        let copular = t.child(v, &[DepRel::Cop]).is_some();
+        if copular {
+            evaluative(cx, v, &mut out);
+        }
+        if upos == Upos::Adj && !copular {
             continue;
         }
         let Some(vm) = cx.dict.verbs.verb_at(cx.ids, v) else {
             continue;
         };
-        if upos == Upos::Noun {
+        if upos == Upos::Noun && !copular {
             nominal(cx, v, &vm, &mut out);
         } else {
             verbal(cx, v, &vm, &mut out);
@@ -135,12 +139,14 @@ fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg, String)> 
     match t.rel(v) {
         DepRel::Xcomp => {
             let g = head;
-            let object_control = frame_of(cx, g).is_some_and(|f| f.object_control)
-                || t.child(g, &[DepRel::Obj, DepRel::Iobj]).is_some() && t.upos(g) == Upos::Verb;
-            if object_control {
+            // Object control ("forced Iran to make", "urged Iraq to stop") when the frame
+            // says so, or when an unframed verb's object is an actor; else subject control.
+            let framed = frame_of(cx, g);
+            if framed.is_none_or(|f| f.object_control) {
                 if let Some(o) = t.child(g, &[DepRel::Obj, DepRel::Iobj]) {
-                    return arg_at(cx, o)
-                        .map(|a| (a, "object of the governing verb (control)".to_string()));
+                    if let Some(a) = arg_at(cx, o) {
+                        return Some((a, "object of the governing verb (control)".to_string()));
+                    }
                 }
             }
             subject_of(cx, g, depth + 1).map(|(a, r)| (a, format!("{r} of the governing verb")))
@@ -148,14 +154,51 @@ fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg, String)> 
         DepRel::Conj | DepRel::Advcl => subject_of(cx, head, depth + 1)
             .map(|(a, r)| (a, format!("{r} shared with the first conjunct"))),
         DepRel::Acl => {
-            // "a trip to Iraq by X", "militants attacking X": the modified noun acts.
-            arg_at(cx, head).map(|a| (a, "noun the participle modifies".to_string()))
+            // "militants attacking X": the modified noun acts; "no effort to help": the
+            // subject of the clause the noun sits in.
+            inner_arg(cx, head)
+                .map(|a| (a, "noun the participle modifies".to_string()))
+                .or_else(|| {
+                    let g = t.head(head)?;
+                    subject_of(cx, g, depth + 1)
+                        .map(|(a, r)| (a, format!("{r} of the clause around the noun")))
+                })
         }
         DepRel::AclRelcl => {
             // Only when the relative pronoun is the subject ("forces that attacked X").
             arg_at(cx, head).map(|a| (a, "antecedent of the relative clause".to_string()))
         }
         _ => None,
+    }
+}
+
+/// Whether the clause of `v` has a subject token of its own or through control, coded or
+/// not (an expletive "it" does not count).
+fn has_subject_token(cx: &SentenceCx, v: usize, depth: usize) -> bool {
+    let t = cx.tree;
+    if depth > 6 {
+        return false;
+    }
+    if let Some(s) = t.child(
+        v,
+        &[
+            DepRel::Nsubj,
+            DepRel::NsubjOuter,
+            DepRel::NsubjPass,
+            DepRel::Csubj,
+        ],
+    ) {
+        return !t.is(s, "it");
+    }
+    let Some(head) = t.head(v) else { return false };
+    match t.rel(v) {
+        DepRel::Xcomp | DepRel::Conj | DepRel::Advcl => {
+            t.child(head, &[DepRel::Obj])
+                .is_some_and(|o| cx.mention_at[o].is_some())
+                || has_subject_token(cx, head, depth + 1)
+        }
+        DepRel::Acl | DepRel::AclRelcl => true,
+        _ => false,
     }
 }
 
@@ -518,6 +561,12 @@ fn short(path: &str) -> &str {
 
 fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<Found>) {
     let t = cx.tree;
+    // "ready to share", "urged X to stop": the framed verb is the event, not the frame word.
+    if frame_of(cx, v).is_some_and(|f| f.kind != FrameKind::Control)
+        && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some()
+    {
+        return;
+    }
     let lem = vm.verb.lemma.to_lowercase();
     let passive = is_passive(cx, v);
     let (before, after) = context(cx, v);
@@ -572,10 +621,14 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     }
     // Target: object, else a prepositional object, else a possessor inside the object.
     if target.is_none() {
-        if let Some(o) = t.child(v, &[DepRel::Obj, DepRel::Iobj]) {
+        for o in t
+            .children_with(v, &[DepRel::Obj, DepRel::Iobj])
+            .collect::<Vec<_>>()
+        {
             target = inner_arg(cx, o);
             if target.is_some() {
                 rule.push_str(" → obj");
+                break;
             }
         }
     }
@@ -591,7 +644,10 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         }
     }
     if target.is_none() {
-        if let Some(o) = t.child(v, &[DepRel::Obj]) {
+        for o in t.children_with(v, &[DepRel::Obj]).collect::<Vec<_>>() {
+            if target.is_some() {
+                break;
+            }
             for (p, k) in preps(cx, o) {
                 if TARGET_PREPS.contains(&p.as_str()) || p == "between" {
                     if let Some(a) = inner_arg(cx, k) {
@@ -614,7 +670,6 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
-    let Some(source) = source else { return };
     if !by_pattern && target.is_none() {
         return;
     }
@@ -629,6 +684,7 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         trigger: v,
         source,
         target,
+        has_subject: has_subject_token(cx, v, 0),
         code,
         negated: negated(cx, v),
         modality: "asserted",
@@ -708,7 +764,7 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
             g = h;
         }
     }
-    let (Some(source), Some(target)) = (source, target) else {
+    let Some(target) = target else {
         return;
     };
     let (before, after) = context(cx, n);
@@ -728,6 +784,7 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     let mut f = Found {
         sent: t.sent,
         trigger: n,
+        has_subject: source.is_some(),
         source,
         target: Some(target),
         code,
@@ -787,7 +844,10 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
     let mut g = v;
     for _ in 0..4 {
         let Some(h) = t.head(g) else { break };
-        if !matches!(t.rel(g), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp) {
+        let infinitival_advcl = t.rel(g) == DepRel::Advcl
+            && t.children(g)
+                .any(|k| t.rel(k) == DepRel::Mark && t.is(k, "to"));
+        if !matches!(t.rel(g), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp) && !infinitival_advcl {
             break;
         }
         let fr = frame_of(cx, h).or_else(|| phrase_frame(cx, h));
@@ -812,7 +872,7 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
                             t.child(h, &[DepRel::Obj, DepRel::Iobj]),
                         ) {
                             if let Some(tgt) = arg_at(cx, o) {
-                                f.source = s.0;
+                                f.source = Some(s.0);
                                 f.target = Some(tgt);
                                 f.rule = format!(
                                     "appeal: {} of \u{201c}{}\u{201d} → its object",
@@ -852,6 +912,64 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
         return false;
     }
     true
+}
+
+/// "Y's attack was a crime", "the move is unacceptable": a judging predicate codes the
+/// speaker (filled in by reported speech) against the actor behind the subject.
+fn evaluative(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
+    let t = cx.tree;
+    let lower = t.form(p).to_lowercase();
+    let Some(code) = cx.words.evaluative(&lower) else {
+        return;
+    };
+    let Some(subj) = t.child(p, &[DepRel::Nsubj, DepRel::NsubjPass]) else {
+        return;
+    };
+    let Some(target) = agent_of_act(cx, subj) else {
+        return;
+    };
+    let mut f = Found {
+        sent: t.sent,
+        trigger: p,
+        source: None,
+        target: Some(target),
+        has_subject: false,
+        code: code.to_string(),
+        negated: negated(cx, p),
+        modality: "asserted",
+        pattern: format!("{lower} (evaluative predicate)"),
+        dictionary: "evaluative.tsv".into(),
+        rule: "speaker → actor behind the judged subject".into(),
+        notes: vec![format!("\u{201c}{}\u{201d} judges its subject", t.text(p))],
+    };
+    if f.negated {
+        return;
+    }
+    if frame(cx, p, &mut f) {
+        out.push(f);
+    }
+}
+
+/// The actor behind an act noun: its possessor, compound or adjective ("the U.S.
+/// assassination"), or its by-phrase; not its `of` complement, which names the victim.
+fn agent_of_act(cx: &SentenceCx, n: usize) -> Option<Arg> {
+    let t = cx.tree;
+    if cx.mention_at[n].is_some() {
+        return arg_at(cx, n);
+    }
+    for k in t.children(n) {
+        if matches!(t.rel(k), DepRel::NmodPoss | DepRel::Compound | DepRel::Amod) {
+            if let Some(a) = arg_at(cx, k) {
+                return Some(a);
+            }
+        }
+    }
+    for (p, k) in preps(cx, n) {
+        if p == "by" {
+            return inner_arg(cx, k);
+        }
+    }
+    None
 }
 
 /// Multiword frames ending at a noun: "spare no effort (to help …)".

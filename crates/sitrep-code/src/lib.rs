@@ -88,6 +88,9 @@ impl<'d> Coder<'d> {
             trees.iter().map(|t| vec![None; t.len()]).collect();
         for (mi, m) in mentions.iter().enumerate() {
             mention_at[m.sent][m.head] = Some(mi);
+            for &h in &m.alias_heads {
+                mention_at[m.sent][h] = Some(mi);
+            }
         }
         let is_subject: Vec<bool> = mentions
             .iter()
@@ -159,7 +162,7 @@ impl<'d> Coder<'d> {
                 lowered: &[],
             };
             for mut f in event::find(&scx) {
-                self.attribute_speech(t, &mentions, &mention_at[si], &quotes, &mut f);
+                self.attribute_speech(t, &mentions, &actors, &mention_at[si], &quotes, &mut f);
                 found.push(f);
             }
         }
@@ -276,6 +279,7 @@ impl<'d> Coder<'d> {
         &self,
         t: &Tree,
         mentions: &[Mention],
+        actors: &[Actor],
         mention_at: &[Option<usize>],
         quotes: &[quote::Quote],
         f: &mut Found,
@@ -315,24 +319,31 @@ impl<'d> Coder<'d> {
             "reported by \u{201c}{}\u{201d}",
             mentions[sp].span.slice(&t.doc.text)
         ));
-        let src = &mentions[f.source.mention()];
-        let sp_m = &mentions[sp];
-        let same_state = src.kind == MentionKind::Country
-            && src.country.is_some()
-            && (src.country == sp_m.country
-                || sp_m.actor.is_some()
-                    && src.actor.is_some()
-                    && sp_m.actor != src.actor
-                    && src.country.is_some()
-                    && {
-                        // compare through the speaker's actor country, filled by coreference
-                        false
-                    });
-        let speaker_pronoun = src.kind == MentionKind::Pronoun(PronounKind::Speaker);
-        if (same_state || speaker_pronoun) && f.source.mention() != sp {
-            f.source = Arg::Speaker(sp);
-            f.notes
-                .push("the speaker stands in for the subject (own state or first person)".into());
+        let sp_country = mentions[sp]
+            .actor
+            .and_then(|a| actors[a].country.clone())
+            .or_else(|| mentions[sp].country.clone());
+        let substitute = match f.source {
+            // "X said it is essential to foster …": no subject of its own, the speaker's.
+            None => !f.has_subject,
+            Some(src) => {
+                let m = &mentions[src.mention()];
+                let m_country = m
+                    .actor
+                    .and_then(|a| actors[a].country.clone())
+                    .or_else(|| m.country.clone());
+                let own_state = m.kind == MentionKind::Country
+                    && m_country.is_some()
+                    && m_country == sp_country;
+                let first_person = m.kind == MentionKind::Pronoun(PronounKind::Speaker);
+                (own_state || first_person) && src.mention() != sp
+            }
+        };
+        if substitute {
+            f.source = Some(Arg::Speaker(sp));
+            f.notes.push(
+                "the speaker stands in for the subject (own state, first person or none)".into(),
+            );
         }
     }
 
@@ -445,7 +456,7 @@ impl<'d> Coder<'d> {
         n: usize,
     ) -> Option<EventRecord> {
         let t = &trees[f.sent];
-        let source = self.participant(doc, mentions, actors, ids, f.source.mention())?;
+        let source = self.participant(doc, mentions, actors, ids, f.source?.mention())?;
         let target = match f.target {
             Some(a) => {
                 let m = &mentions[a.mention()];

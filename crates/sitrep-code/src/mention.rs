@@ -97,12 +97,18 @@ pub struct Mention {
     pub plural: bool,
     /// A singular person-role head (`minister`, `chief`): refers back to a named person.
     pub person_role: bool,
-    /// The possessor is a pronoun (`his country`): its country comes from coreference.
+    /// The possessor is a pronoun (`his country`; its token, sentence-local): the mention's
+    /// country comes from the pronoun's referent.
     pub poss_pronoun: Option<usize>,
+    /// The possessor's head token (sentence-local) when the possessor is a mention: a
+    /// description without a country takes the possessor's ("his country's government").
+    pub poss_head: Option<usize>,
     /// How the code was reached.
     pub why: Vec<String>,
     /// Actor index after coreference.
     pub actor: Option<usize>,
+    /// Other tokens that stand for this mention (the head of a title merged into the name).
+    pub alias_heads: Vec<usize>,
 }
 
 impl Mention {
@@ -194,7 +200,22 @@ pub fn pieces(
         let glen = agent.as_ref().map_or(0, |m| m.len);
         if alen == 0 && glen == 0 {
             if capitalised(tree.form(i)) {
-                if let Some(g) = dict.codebook.ethnic_groups_by_form(tree.form(i)).next() {
+                // The codebook's country table is newer than Phoenix and lists plurals of
+                // demonyms ("Iranians") that Phoenix leaves out.
+                if let Some((c, kind)) = dict.codebook.country_by_any(tree.form(i)) {
+                    let code = c.code.to_string();
+                    let kind_name = format!("{kind:?}").to_lowercase();
+                    out.push(piece(
+                        tree,
+                        i,
+                        i,
+                        PieceKind::Actor {
+                            code,
+                            country_only: true,
+                        },
+                        format!("countries.tsv:{} ({kind_name})", c.line),
+                    ));
+                } else if let Some(g) = dict.codebook.ethnic_groups_by_form(tree.form(i)).next() {
                     out.push(piece(
                         tree,
                         i,
@@ -207,7 +228,8 @@ pub fn pieces(
             i += 1;
             continue;
         }
-        if alen >= glen {
+        let actor_blocks = actor.as_ref().is_some_and(|m| m.code(date).is_none());
+        if alen > glen || alen == glen && !actor_blocks {
             let Some(m) = actor else { break };
             let o = m.origin();
             let origin = format!("{}:{}", short_file(&o.file), o.line);
@@ -268,6 +290,7 @@ fn np_internal(rel: DepRel) -> bool {
             | DepRel::Fixed
             | DepRel::Goeswith
             | DepRel::Nummod
+            | DepRel::NmodDesc
     )
 }
 
@@ -315,6 +338,49 @@ pub fn mentions(tree: &Tree, pieces: &[Piece], dict: &Dictionaries, words: &Word
         }
     }
     out.sort_by_key(|m| m.lo);
+    merge_titles(tree, out)
+}
+
+/// A role description directly followed by a name is that person's title, whatever the
+/// parse made of it: "Iranian Defense Minister | Mohammad Reza Gharaei Ashtiani".
+fn merge_titles(tree: &Tree, v: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(v.len());
+    for m in v {
+        if let Some(prev) = out.last_mut() {
+            let _ = tree;
+            let adjacent = prev.hi + 1 == m.lo;
+            let title =
+                prev.kind == MentionKind::Description && !prev.plural && prev.dict_code.is_none();
+            if adjacent
+                && title
+                && matches!(m.kind, MentionKind::Name | MentionKind::UnknownName)
+                && m.dict_code.is_none()
+            {
+                let mut merged = m.clone();
+                merged.kind = MentionKind::Name;
+                merged.lo = prev.lo;
+                merged.span = prev.span.cover(m.span);
+                merged.country = m.country.clone().or_else(|| prev.country.clone());
+                for s in &prev.sectors {
+                    if !merged.sectors.contains(s) {
+                        merged.sectors.push(s.clone());
+                    }
+                }
+                merged.role = match (prev.role, m.role) {
+                    (Some(a), Some(b)) => Some(a.cover(b)),
+                    (a, b) => a.or(b).or(Some(prev.span)),
+                };
+                let mut why = prev.why.clone();
+                why.extend(m.why.iter().cloned());
+                merged.why = why;
+                merged.alias_heads.push(prev.head);
+                merged.alias_heads.extend(prev.alias_heads.iter().copied());
+                *prev = merged;
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
 }
 
@@ -475,8 +541,9 @@ fn mention_at(
         let Some(mi) = by_head[k] else { continue };
         let dep = &done[mi];
         if rel == DepRel::NmodPoss {
+            m.poss_head = Some(dep.head);
             if let MentionKind::Pronoun(_) = dep.kind {
-                m.poss_pronoun = Some(mi);
+                m.poss_pronoun = Some(dep.head);
             } else if m.country.is_none() && takes_outer_country {
                 if let Some(c) = dep
                     .country
@@ -570,6 +637,11 @@ fn mention_at(
         _ => None,
     });
     m.kind = match head_actor {
+        // A demonym the parse made the head of a titled name ("Iranian | Foreign Minister
+        // Hossein …"): the name is the head.
+        Some(true) if has_name && (tree.upos(h) == Upos::Adj || !m.sectors.is_empty()) => {
+            MentionKind::Name
+        }
         Some(true) if m.sectors.is_empty() && m.prefix.is_empty() => MentionKind::Country,
         Some(true) => MentionKind::Description,
         Some(false) if tree.upos(h) == Upos::Propn || capitalised(tree.form(h)) => {
@@ -587,17 +659,42 @@ fn mention_at(
                 MentionKind::Name
             }
         }
+        None if crate::words::STATE_NOUNS.contains(&lower.as_str())
+            && (m.poss_pronoun.is_some() || m.country.is_some()) =>
+        {
+            if m.poss_pronoun.is_some() {
+                m.country = None;
+            }
+            MentionKind::Country
+        }
         None if has_agent_head => MentionKind::Description,
         None if words.is_collective(&lower) && (!m.sectors.is_empty() || m.country.is_some()) => {
             MentionKind::Description
         }
         None => return None,
     };
-    if matches!(m.kind, MentionKind::Name | MentionKind::UnknownName) {
+    if matches!(
+        m.kind,
+        MentionKind::Name | MentionKind::UnknownName | MentionKind::Organisation
+    ) {
         if let Some((a, b)) = name_run {
             m.name = Some(tree.span(a, b));
         }
         m.person_role = false;
+    }
+    // A bare singular role noun ("intelligence", "security") with no determiner, possessor,
+    // country or title names a field, not an actor: "foster intelligence cooperation".
+    if m.kind == MentionKind::Description
+        && !m.plural
+        && m.country.is_none()
+        && m.poss_head.is_none()
+        && !capitalised(tree.form(m.lo))
+        && !tree
+            .children(h)
+            .any(|k| matches!(tree.rel(k), DepRel::Det | DepRel::NmodPoss))
+        && !matches!(tree.rel(h), DepRel::Nsubj | DepRel::NsubjPass)
+    {
+        return None;
     }
     if m.kind == MentionKind::UnknownName
         && (!matches!(upos, Upos::Propn) || words.is_calendar(&lower))
@@ -674,8 +771,10 @@ fn bare(tree: &Tree, h: usize, lo: usize, hi: usize, span: Span, kind: MentionKi
         plural: false,
         person_role: false,
         poss_pronoun: None,
+        poss_head: None,
         why: Vec::new(),
         actor: None,
+        alias_heads: Vec::new(),
     }
 }
 

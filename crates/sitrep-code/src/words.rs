@@ -6,6 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// Nouns that stand for a state when they have a possessor or an `of` complement: "his
+/// country", "the country of the Islamic Republic of Iran".
+pub const STATE_NOUNS: &[&str] = &["country", "nation", "homeland", "state"];
+
 /// How a framing word affects the clause it governs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FrameKind {
@@ -77,6 +81,7 @@ pub struct Words {
     pronouns: HashMap<String, PronounKind>,
     pair_nouns: HashSet<String>,
     code_maps: HashMap<(FrameKind, String), String>,
+    evaluative: HashMap<String, String>,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -146,7 +151,16 @@ impl Words {
             pronouns,
             pair_nouns: set(include_str!("../data/pair_nouns.txt")),
             code_maps,
+            evaluative: lines(include_str!("../data/evaluative.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(w, c)| (w.to_lowercase(), c.trim().to_string()))
+                .collect(),
         }
+    }
+
+    /// The code of a judging predicate (`crime` → 1121), if it is one.
+    pub fn evaluative(&self, lower: &str) -> Option<&str> {
+        self.evaluative.get(lower).map(String::as_str)
     }
 
     /// True for a speech verb lemma (`say`, `add`, `tell`).

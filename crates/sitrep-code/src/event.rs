@@ -375,6 +375,7 @@ fn context(cx: &SentenceCx, v: usize) -> (Vec<usize>, Vec<usize>) {
 
 /// Match a pattern's elements against a token sequence; returns the number of terms matched
 /// and the tokens filling `+` and `$`, or `None` when the pattern does not match.
+#[derive(Default)]
 struct Fit {
     score: usize,
     target: Option<usize>,
@@ -570,11 +571,40 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     let lem = vm.verb.lemma.to_lowercase();
     let passive = is_passive(cx, v);
     let (before, after) = context(cx, v);
-    let Some((code, pattern, dictionary, fit, by_pattern)) =
-        choose(cx, vm, &before, &after, passive)
-    else {
-        return;
-    };
+    let light = LIGHT_VERBS.contains(&lem.as_str());
+    let (mut code, mut pattern, mut dictionary, fit, by_pattern) =
+        match choose(cx, vm, &before, &after, passive) {
+            Some(c) => c,
+            None if light => (
+                String::new(),
+                String::new(),
+                String::new(),
+                Fit::default(),
+                false,
+            ),
+            None => return,
+        };
+    // "made serious demands", "held talks": without a pattern of its own, a light verb takes
+    // its code from the event noun it governs.
+    let mut light_noun = None;
+    if light && !by_pattern {
+        for o in t.children_with(v, &[DepRel::Obj]).collect::<Vec<_>>() {
+            let Some(nm) = cx.dict.verbs.verb_at(cx.ids, o) else {
+                continue;
+            };
+            let (_, nafter) = context(cx, o);
+            if let Some((c, p, d, _, _)) = choose(cx, &nm, &[], &nafter, false) {
+                code = c;
+                pattern = p;
+                dictionary = d;
+                light_noun = Some(o);
+                break;
+            }
+        }
+        if light_noun.is_none() {
+            return;
+        }
+    }
     // Speech verbs report; they are events only through a pattern ("expressed concern").
     if cx.words.is_speech(&lem) && !by_pattern
         || cx.words.is_speech(&lemma(&t.form(v).to_lowercase())) && !by_pattern
@@ -672,6 +702,12 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     }
     if !by_pattern && target.is_none() {
         return;
+    }
+    if let Some(o) = light_noun {
+        notes.push(format!(
+            "light verb with event noun \u{201c}{}\u{201d}",
+            t.text(o)
+        ));
     }
     notes.push(format!(
         "trigger \u{201c}{}\u{201d} is a form of {} in block {}",

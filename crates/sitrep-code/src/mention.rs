@@ -534,8 +534,10 @@ fn mention_at(
     }
 
     // Possessor and prepositional phrase: countries for agents and titled people.
-    let takes_outer_country =
-        has_agent_head || !m.sectors.is_empty() || words.is_collective(&lower);
+    let takes_outer_country = has_agent_head
+        || !m.sectors.is_empty()
+        || words.is_collective(&lower)
+        || crate::words::STATE_NOUNS.contains(&lower.as_str());
     for k in tree.children(h).collect::<Vec<_>>() {
         let rel = tree.rel(k);
         let Some(mi) = by_head[k] else { continue };

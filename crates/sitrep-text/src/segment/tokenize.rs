@@ -110,6 +110,16 @@ impl<'l> Tokenizer<'l> {
                 }
             }
             let first_new = out.len();
+            if first_new == 0 && is_list_number(&text[cs..ce]) {
+                // `2.`, `2.1.` opening a paragraph number a section or list item: one token
+                // that ends no sentence, as UD English writes it.
+                out.push(Piece {
+                    start: cs,
+                    end: ce,
+                    kind: Kind::Word,
+                });
+                continue;
+            }
             self.chunk(text, cs, ce, next, out);
             for p in &out[first_new..] {
                 if text.get(p.start..p.end) == Some("\"") {
@@ -720,6 +730,15 @@ fn unit_cut(w: &str, lex: &Lexicon) -> Option<usize> {
     }
     let unit = &w[i..];
     lex.is_unit(unit).then_some(i)
+}
+
+/// `2.`, `12.`, `2.1.`: digit groups each closed by a period, as list and section numbers.
+fn is_list_number(chunk: &str) -> bool {
+    chunk.len() <= 12
+        && chunk.ends_with('.')
+        && chunk
+            .split_terminator('.')
+            .all(|g| !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `US$`, `HK$`, `A$`: one to three capitals and a dollar sign at the start of `s`, before a

@@ -129,10 +129,18 @@ impl Stage for Cleaner {
                 Some(t) => fingerprint::same(t, line),
                 // Without metadata only the very first line, untouched by rules, can be the
                 // title (`Story highlights …` is not a headline).
-                None if first.line == 0 && !first.head_cut => {
-                    let next = paras.get(1).map(|p| p.span.slice(text));
-                    self.looks_like_headline(line, next, datelines, text, first.span)
-                }
+                None if first.line == 0 && !first.head_cut => paras.get(1).is_some_and(|next| {
+                    // A headline stands apart from the body: a blank line after it, a repeat
+                    // of it, a byline or other set-aside line after it, or the dateline
+                    // paragraph next. A first line run into the body is more often a caption
+                    // or a standfirst than a title.
+                    let n = next.span.slice(text);
+                    let apart = next.blank_before
+                        || next.line > first.line + 1
+                        || fingerprint::same(n, line)
+                        || datelines.parse(text, next.span).is_some();
+                    apart && self.looks_like_headline(line, Some(n), datelines, text, first.span)
+                }),
                 None => false,
             };
             if is_title {

@@ -35,6 +35,10 @@ use crate::record::*;
 use crate::tree::Tree;
 use crate::words::{PronounKind, Words};
 
+fn short_file(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
 /// Options of the coder.
 #[derive(Clone, Debug, Default)]
 pub struct CodeOptions {
@@ -147,10 +151,36 @@ impl<'d> Coder<'d> {
                 .sort_by_key(|&k| (mentions[k].sent, mentions[k].lo));
         }
 
-        // 4. Events.
+        // 4. Events (none from sentences or stories a discard phrase rules out).
+        let mut discards = Vec::new();
+        let mut story_discarded = false;
+        let mut sentence_discarded = vec![false; trees.len()];
+        for (si, t) in trees.iter().enumerate() {
+            if let Some(d) = self.dict.discards.check(&ids[si]) {
+                let story = d.entry.scope == sitrep_dict::DiscardScope::Story;
+                story_discarded |= story;
+                sentence_discarded[si] = true;
+                let span = t.span(d.start, (d.start + d.len).saturating_sub(1).max(d.start));
+                discards.push(DiscardRecord {
+                    sentence: si,
+                    text: doc.slice(span).to_string(),
+                    scope: if story { "story" } else { "sentence" },
+                    dictionary: format!(
+                        "{}:{}",
+                        short_file(&d.entry.origin.file),
+                        d.entry.origin.line
+                    ),
+                    start: span.start,
+                    end: span.end,
+                });
+            }
+        }
         let pair = self.pair_countries(&mentions, &actors);
         let mut found: Vec<Found> = Vec::new();
         for (si, t) in trees.iter().enumerate() {
+            if story_discarded || sentence_discarded[si] {
+                continue;
+            }
             let scx = SentenceCx {
                 tree: t,
                 ids: &ids[si],
@@ -244,8 +274,10 @@ impl<'d> Coder<'d> {
                     .collect()
             })
             .unwrap_or_default();
+        let mut doc_record = DocRecord::new(doc, meta);
+        doc_record.discards = discards;
         CodedDocument {
-            doc: DocRecord::new(doc, meta),
+            doc: doc_record,
             sentences: doc.sentences.iter().map(|s| s.span.into()).collect(),
             actors: actor_records,
             events,
@@ -487,6 +519,23 @@ impl<'d> Coder<'d> {
             if tg.code == source.code || tg.actor.is_some() && tg.actor == source.actor {
                 return None;
             }
+        }
+        // An event needs a source an analyst can place: a country, or an international body.
+        let international = ["IGO", "NGO", "IMG", "MNC"]
+            .iter()
+            .any(|p| source.code.starts_with(p));
+        if source.country.is_none() && !international {
+            return None;
+        }
+        // Cooperation and verbal conflict need someone on the receiving end; protests, force
+        // postures and violence can be reported without one.
+        if target.is_none()
+            && !matches!(
+                f.code.get(..2),
+                Some("14" | "15" | "17" | "18" | "19" | "20")
+            )
+        {
+            return None;
         }
         let ev = self.dict.codebook.event(&f.code)?;
         let sentence_span = t.sentence_span();

@@ -202,9 +202,20 @@ pub fn pieces(
             if capitalised(tree.form(i)) {
                 // The codebook's country table is newer than Phoenix and lists plurals of
                 // demonyms ("Iranians") that Phoenix leaves out.
-                if let Some((c, kind)) = dict.codebook.country_by_any(tree.form(i)) {
+                // Capitals are left to the actor dictionaries: "Hamilton" is more often a
+                // person than Bermuda's capital.
+                let form = tree.form(i);
+                let hit = dict
+                    .codebook
+                    .country_by_name(form)
+                    .map(|c| (c, "name"))
+                    .or_else(|| {
+                        dict.codebook
+                            .country_by_demonym(form)
+                            .map(|c| (c, "demonym"))
+                    });
+                if let Some((c, kind)) = hit {
                     let code = c.code.to_string();
-                    let kind_name = format!("{kind:?}").to_lowercase();
                     out.push(piece(
                         tree,
                         i,
@@ -213,7 +224,7 @@ pub fn pieces(
                             code,
                             country_only: true,
                         },
-                        format!("countries.tsv:{} ({kind_name})", c.line),
+                        format!("countries.tsv:{} ({kind})", c.line),
                     ));
                 } else if let Some(g) = dict.codebook.ethnic_groups_by_form(tree.form(i)).next() {
                     out.push(piece(

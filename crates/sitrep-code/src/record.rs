@@ -91,9 +91,30 @@ pub struct DocRecord {
     /// Invalid UTF-8 sequences replaced (only with `--lossy`; omitted when zero).
     #[serde(skip_serializing_if = "is_zero")]
     pub lossy_replacements: usize,
+    /// Discard phrases found (PETRARCH discards): a story-level one drops every event of the
+    /// document, a sentence-level one the events of its sentence.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub discards: Vec<DiscardRecord>,
     /// Fields of the input record passed through unchanged (JSON Lines input).
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub meta: Map<String, Value>,
+}
+
+/// A discard phrase found in the text.
+#[derive(Clone, Debug, Serialize)]
+pub struct DiscardRecord {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The phrase as written in the text.
+    pub text: String,
+    /// `story` or `sentence`.
+    pub scope: &'static str,
+    /// Dictionary file and line.
+    pub dictionary: String,
+    /// Start of the phrase.
+    pub start: usize,
+    /// End of the phrase.
+    pub end: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -128,6 +149,7 @@ impl DocRecord {
                 })
                 .collect(),
             lossy_replacements: doc.lossy_replacements,
+            discards: Vec::new(),
             meta,
         }
     }

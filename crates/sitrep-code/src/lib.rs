@@ -527,14 +527,20 @@ impl<'d> Coder<'d> {
         if source.country.is_none() && !international {
             return None;
         }
-        // Cooperation and verbal conflict need someone on the receiving end; protests, force
-        // postures and violence can be reported without one.
-        if target.is_none()
-            && !matches!(
-                f.code.get(..2),
-                Some("14" | "15" | "17" | "18" | "19" | "20")
-            )
-        {
+        // Cooperation and verbal conflict need a placeable receiver (a country or an
+        // international body); protests, force postures and violence can be reported against
+        // an unplaced group ("militants") or no one.
+        let material_conflict = matches!(
+            f.code.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        );
+        let target_placed = target.as_ref().is_some_and(|t| {
+            t.country.is_some()
+                || ["IGO", "NGO", "IMG", "MNC"]
+                    .iter()
+                    .any(|p| t.code.starts_with(p))
+        });
+        if !target_placed && !material_conflict {
             return None;
         }
         let ev = self.dict.codebook.event(&f.code)?;

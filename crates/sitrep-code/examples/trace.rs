@@ -103,9 +103,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(|a| format!("a{} {}", a, actors[a].code().unwrap_or_default()))
                 .unwrap_or_default();
             println!(
-                "    mention {:?} {:?} head={} own={:?} -> {}",
+                "    mention {:?} {:?} name={:?} head={} own={:?} -> {}",
                 m.kind,
                 m.span.slice(&doc.text),
+                m.name.map(|s| s.slice(&doc.text)),
                 m.head,
                 m.own_code(),
                 a

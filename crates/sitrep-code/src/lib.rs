@@ -96,6 +96,16 @@ impl<'d> Coder<'d> {
                 mention_at[m.sent][h] = Some(mi);
             }
         }
+        // Tokens inside a mention's phrase that head nothing of their own stand for it (the
+        // parse may hang the subject relation on any word of "German Chancellor Olaf Scholz").
+        for (mi, m) in mentions.iter().enumerate() {
+            for k in m.lo..=m.hi {
+                let slot = &mut mention_at[m.sent][k];
+                if slot.is_none() && trees[m.sent].upos(k) != sitrep_text::Upos::Punct {
+                    *slot = Some(mi);
+                }
+            }
+        }
         let is_subject: Vec<bool> = mentions
             .iter()
             .map(|m| coref::is_subject_rel(trees[m.sent].rel(m.head)))
@@ -524,7 +534,11 @@ impl<'d> Coder<'d> {
         let international = ["IGO", "NGO", "IMG", "MNC"]
             .iter()
             .any(|p| source.code.starts_with(p));
-        if source.country.is_none() && !international {
+        let violent = matches!(
+            f.code.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        );
+        if source.country.is_none() && !international && !violent {
             return None;
         }
         // Cooperation and verbal conflict need a placeable receiver (a country or an

@@ -24,8 +24,10 @@ pub enum PieceKind {
         /// True when the code is a bare country code (`IRN` from `Iran`, `Iranian`, `Tehran`).
         country_only: bool,
     },
-    /// An actor phrase the dictionary marks as not an actor (`[---]`) or with no code then.
+    /// An actor phrase the dictionary marks as not an actor (`[---]`).
     NotActor,
+    /// A name the dictionary knows, with no code valid on the document date.
+    Dormant,
     /// A role noun with its sector code (`GOVMIL` from `Defense Minister`).
     Agent(AgentCode),
     /// An ethnic group adjective or noun (`Kurdish`), coded as a group.
@@ -189,14 +191,38 @@ pub fn pieces(
 ) -> Vec<Piece> {
     let n = tree.len();
     let mut out = Vec::new();
+    let the_id = dict.lexicon.get("THE");
     let mut i = 0;
     while i < n {
-        let actor = dict.actors.longest_match(ids, i).filter(|m| {
-            // Names are capitalised in English; a lower-case match ("may", "bush") is a word.
-            capitalised(tree.form(i)) && !(tree.upos(i) == Upos::Verb && m.len == 1)
+        // Names are capitalised in English; a lower-case match ("may", "bush") is a word. A
+        // leading "the" does not count ("the Islamic State").
+        let content = if tree.is(i, "the") && i + 1 < n {
+            i + 1
+        } else {
+            i
+        };
+        let mut actor = dict.actors.longest_match(ids, i).filter(|m| {
+            capitalised(tree.form(content)) && !(tree.upos(i) == Upos::Verb && m.len == 1)
         });
+        let mut alen = actor.as_ref().map_or(0, |m| m.len);
+        // Phoenix writes some names with their article ("THE ISLAMIC STATE"): match them
+        // when the text leaves it out.
+        if actor.is_none() && capitalised(tree.form(i)) && (i == 0 || !tree.is(i - 1, "the")) {
+            if let Some(the) = the_id {
+                let mut with_the = Vec::with_capacity(9);
+                with_the.push(Some(the));
+                with_the.extend(ids[i..].iter().take(8).copied());
+                if let Some(m) = dict
+                    .actors
+                    .longest_match(&with_the, 0)
+                    .filter(|m| m.len >= 2)
+                {
+                    alen = m.len - 1;
+                    actor = Some(m);
+                }
+            }
+        }
         let agent = dict.agents.longest_match(ids, i);
-        let alen = actor.as_ref().map_or(0, |m| m.len);
         let glen = agent.as_ref().map_or(0, |m| m.len);
         if alen == 0 && glen == 0 {
             if capitalised(tree.form(i)) {
@@ -249,7 +275,10 @@ pub fn pieces(
                     country_only: code.len() == 3 && dict.codebook.country(code).is_some(),
                     code: code.to_string(),
                 },
-                None => PieceKind::NotActor,
+                // `[---]`: known, and not an actor. No code on this date: a known name whose
+                // dated roles do not cover it; the text's titles may still code it.
+                None if m.entry.code_on(date).is_some() => PieceKind::NotActor,
+                None => PieceKind::Dormant,
             };
             out.push(piece(tree, i, i + alen - 1, kind, origin));
             i += alen;
@@ -278,8 +307,10 @@ fn short_file(path: &str) -> &str {
 }
 
 fn piece(tree: &Tree, lo: usize, hi: usize, kind: PieceKind, origin: String) -> Piece {
+    // The token of the phrase nearest the root of the tree.
     let head = (lo..=hi)
-        .find(|&k| tree.head(k).is_none_or(|h| h < lo || h > hi))
+        .filter(|&k| tree.head(k).is_none_or(|h| h < lo || h > hi))
+        .min_by_key(|&k| depth(tree, k))
         .unwrap_or(hi);
     Piece {
         lo,
@@ -327,12 +358,24 @@ pub fn mentions(tree: &Tree, pieces: &[Piece], dict: &Dictionaries, words: &Word
         }
     }
     // NP membership: every token's phrase head; pieces count at their own head.
-    let heads: Vec<usize> = (0..n)
+    let mut heads: Vec<usize> = (0..n)
         .map(|k| match piece_at[k] {
             Some(pi) => np_head(tree, pieces[pi].head),
             None => np_head(tree, k),
         })
         .collect();
+    // A dictionary phrase is one unit even when the parse spreads it over two phrases
+    // ("German | Chancellor Olaf Scholz"): whatever hangs off any of its tokens joins it.
+    for _ in 0..2 {
+        for k in 0..n {
+            if let Some(pi) = piece_at[heads[k]] {
+                let h = heads[pieces[pi].head];
+                if heads[k] != h {
+                    heads[k] = h;
+                }
+            }
+        }
+    }
 
     let mut out: Vec<Mention> = Vec::new();
     let mut by_head: Vec<Option<usize>> = vec![None; n];
@@ -348,6 +391,27 @@ pub fn mentions(tree: &Tree, pieces: &[Piece], dict: &Dictionaries, words: &Word
             out.push(m);
         }
     }
+    // A country word inside a phrase that is not an actor ("the U.S. sanctions", "Iraq's
+    // progress") is still a mention of that country: the actor behind the act.
+    for p in pieces {
+        if let PieceKind::Actor {
+            code,
+            country_only: true,
+        } = &p.kind
+        {
+            if !out.iter().any(|m| m.lo <= p.head && p.head <= m.hi) {
+                let span = tree.span(p.lo, p.hi);
+                let mut m = bare(tree, p.head, p.lo, p.hi, span, MentionKind::Country);
+                m.country = Some(code.clone());
+                m.why.push(format!(
+                    "{code} from \u{201c}{}\u{201d} ({})",
+                    span.slice(&tree.doc.text),
+                    p.origin
+                ));
+                out.push(m);
+            }
+        }
+    }
     out.sort_by_key(|m| m.lo);
     merge_titles(tree, out)
 }
@@ -358,10 +422,35 @@ fn merge_titles(tree: &Tree, v: Vec<Mention>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(v.len());
     for m in v {
         if let Some(prev) = out.last_mut() {
-            let _ = tree;
             let adjacent = prev.hi + 1 == m.lo;
             let title =
                 prev.kind == MentionKind::Description && !prev.plural && prev.dict_code.is_none();
+            // A lone demonym the parse left outside the phrase it modifies ("French |
+            // President Emmanuel Macron").
+            let demonym = prev.kind == MentionKind::Country
+                && prev.lo == prev.hi
+                && tree.upos(prev.head) == Upos::Adj
+                && m.country.is_none()
+                && m.dict_code.is_none()
+                && matches!(
+                    m.kind,
+                    MentionKind::Name | MentionKind::UnknownName | MentionKind::Description
+                );
+            if adjacent && demonym {
+                let mut merged = m.clone();
+                merged.lo = prev.lo;
+                merged.span = prev.span.cover(m.span);
+                merged.country = prev.country.clone();
+                if merged.kind == MentionKind::UnknownName {
+                    merged.kind = MentionKind::Name;
+                }
+                let mut why = prev.why.clone();
+                why.extend(m.why.iter().cloned());
+                merged.why = why;
+                merged.alias_heads.push(prev.head);
+                *prev = merged;
+                continue;
+            }
             if adjacent
                 && title
                 && matches!(m.kind, MentionKind::Name | MentionKind::UnknownName)
@@ -462,10 +551,50 @@ fn mention_at(
     let mut has_agent_head = false;
     let mut title_tokens: Vec<usize> = Vec::new();
     let mut country_why: Option<String> = None;
+    // Of several named entries in one phrase, the last is the entity and the earlier ones
+    // are its titles ("German Chancellor | Olaf Scholz").
+    let last_entity = own
+        .iter()
+        .copied()
+        .filter(|&pi| {
+            matches!(
+                pieces[pi].kind,
+                PieceKind::Actor {
+                    country_only: false,
+                    ..
+                } | PieceKind::Dormant
+            )
+        })
+        .max_by_key(|&pi| pieces[pi].lo);
     for &pi in &own {
         let p = &pieces[pi];
         let text = tree.span(p.lo, p.hi).slice(&tree.doc.text);
         match &p.kind {
+            PieceKind::Actor {
+                code,
+                country_only: false,
+            } if Some(pi) != last_entity && last_entity.is_some_and(|l| pieces[l].lo > p.hi) => {
+                let (c, s) = split_code(dict, code);
+                if m.country.is_none() {
+                    if let Some(c) = c {
+                        country_why = Some(format!(
+                            "{c} from title \u{201c}{text}\u{201d} ({})",
+                            p.origin
+                        ));
+                        m.country = Some(c);
+                    }
+                }
+                for x in s {
+                    if !m.sectors.contains(&x) {
+                        m.sectors.push(x);
+                    }
+                }
+                m.why.push(format!(
+                    "{code} from title \u{201c}{text}\u{201d} ({})",
+                    p.origin
+                ));
+                title_tokens.extend(p.lo..=p.hi);
+            }
             PieceKind::Actor { code, country_only } => {
                 if *country_only {
                     if m.country.is_none() {
@@ -523,6 +652,12 @@ fn mention_at(
                 if Some(pi) == head_piece {
                     return None;
                 }
+            }
+            PieceKind::Dormant => {
+                m.why.push(format!(
+                    "\u{201c}{text}\u{201d} has no dictionary role on this date ({})",
+                    p.origin
+                ));
             }
         }
     }
@@ -624,6 +759,23 @@ fn mention_at(
                 })
         })
         .collect();
+    // A dictionary entry followed by a name it does not cover is a title there ("German
+    // Chancellor | Olaf Scholz", coded DEUGOV by the entry): the name is what follows.
+    let bare_name: Vec<usize> = name_tokens
+        .iter()
+        .copied()
+        .filter(|&k| piece_at[k].is_none_or(|pi| pieces[pi].kind == PieceKind::Dormant))
+        .collect();
+    let name_tokens = if !bare_name.is_empty()
+        && bare_name.len() < name_tokens.len()
+        && name_tokens
+            .iter()
+            .any(|&k| piece_at[k].is_some() && k < bare_name[0])
+    {
+        bare_name
+    } else {
+        name_tokens
+    };
     let name_run = longest_run(&name_tokens, h);
     let has_name = name_run.is_some_and(|(a, b)| {
         (a..=b).any(|k| tree.upos(k) == Upos::Propn || piece_at[k].is_some())

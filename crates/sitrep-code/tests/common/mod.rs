@@ -1,0 +1,62 @@
+//! Shared test harness: the full pipeline (cleanup, segmentation, tagging and parsing,
+//! coding) over a text, as `sitrep code` runs it.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use sitrep_code::record::CodedDocument;
+use sitrep_code::{CodeOptions, Coder};
+use sitrep_dict::Dictionaries;
+use sitrep_parse::Pipeline;
+use sitrep_text::{Document, Stage};
+
+/// The built-in parser, loaded once per test binary.
+pub fn parser() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::embedded().expect("the committed model loads"))
+}
+
+/// Code `text` as an article published on `date` (YYYY-MM-DD).
+pub fn code(text: &str, date: Option<&str>) -> CodedDocument {
+    code_with(text, date, Dictionaries::embedded())
+}
+
+/// Code with the given dictionaries.
+pub fn code_with(text: &str, date: Option<&str>, dict: &Dictionaries) -> CodedDocument {
+    let mut doc = Document::new("test", text);
+    doc.date = date.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    sitrep_text::prepare(&mut doc).expect("cleanup and segmentation");
+    parser().run(&mut doc).expect("parse");
+    Coder::new(dict, CodeOptions { explain: true }).code(&doc, Default::default())
+}
+
+/// `../shared` relative to this crate, when present.
+pub fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("note: ../shared is absent; skipping the checks that need it");
+        None
+    }
+}
+
+/// One line per event: `SOURCE CODE TARGET` (target `-` when none), for assertion messages.
+pub fn summary(d: &CodedDocument) -> Vec<String> {
+    d.events
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {} ({})",
+                e.source.code,
+                e.cameo,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.explain
+                    .as_ref()
+                    .map_or(String::new(), |x| format!("{} | {}", x.pattern, x.rule))
+            )
+        })
+        .collect()
+}

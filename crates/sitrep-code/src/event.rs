@@ -944,7 +944,7 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
             }
         }
     }
-    if !cx.dict.codebook.is_valid_event_code(&f.code) {
+    if !cx.dict.is_event_code(&f.code) {
         return false;
     }
     true

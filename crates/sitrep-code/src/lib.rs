@@ -445,11 +445,7 @@ impl<'d> Coder<'d> {
             }
         }
         (
-            c.or_else(|| {
-                a.country
-                    .clone()
-                    .filter(|x| self.dict.codebook.country(x).is_some())
-            }),
+            c.or_else(|| a.country.clone().filter(|x| self.dict.is_state_code(x))),
             s,
         )
     }
@@ -557,7 +553,12 @@ impl<'d> Coder<'d> {
         if !target_placed && !material_conflict {
             return None;
         }
-        let ev = self.dict.codebook.event(&f.code)?;
+        // Codes outside CAMEO come only from users' verb dictionaries: kept, without the
+        // codebook's scores.
+        let ev = self.dict.codebook.event(&f.code);
+        if ev.is_none() && !self.dict.is_event_code(&f.code) {
+            return None;
+        }
         let sentence_span = t.sentence_span();
         let trigger = t.toks[f.trigger].span;
         let (date, date_precision, date_text) =
@@ -595,10 +596,10 @@ impl<'d> Coder<'d> {
             source,
             target,
             cameo: f.code.clone(),
-            root: ev.root().to_string(),
-            quad_class: ev.quad_class.number(),
-            goldstein: ev.goldstein,
-            plover: ev.plover.as_ref().map(|p| p.to_string()),
+            root: f.code.get(..2).unwrap_or(&f.code).to_string(),
+            quad_class: ev.map(|e| e.quad_class.number()),
+            goldstein: ev.map(|e| e.goldstein),
+            plover: ev.and_then(|e| e.plover.as_ref()).map(|p| p.to_string()),
             negated: f.negated,
             modality: f.modality.to_string(),
             evidence: TextSpan::new(doc, sentence_span),

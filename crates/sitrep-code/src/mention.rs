@@ -169,7 +169,7 @@ pub fn split_code(dict: &Dictionaries, code: &str) -> (Option<String>, Vec<Strin
     let mut country = None;
     let mut sectors = Vec::new();
     for (i, p) in pieces.iter().enumerate() {
-        if i == 0 && dict.codebook.country(p).is_some() {
+        if i == 0 && dict.is_state_code(p) {
             country = Some(p.to_string());
         } else if dict.codebook.actor_type(p).is_some() && !sectors.iter().any(|s| s == p) {
             sectors.push(p.to_string());
@@ -272,7 +272,7 @@ pub fn pieces(
             let origin = format!("{}:{}", short_file(&o.file), o.line);
             let kind = match m.code(date) {
                 Some(code) => PieceKind::Actor {
-                    country_only: code.len() == 3 && dict.codebook.country(code).is_some(),
+                    country_only: dict.is_state_code(code),
                     code: code.to_string(),
                 },
                 // `[---]`: known, and not an actor. No code on this date: a known name whose

@@ -251,10 +251,11 @@ pub struct EventRecord {
     pub cameo: String,
     /// First two digits of `cameo`.
     pub root: String,
-    /// GDELT quad class (1 verbal cooperation … 4 material conflict).
-    pub quad_class: u8,
-    /// Goldstein score.
-    pub goldstein: f64,
+    /// GDELT quad class (1 verbal cooperation … 4 material conflict); `null` only for a code
+    /// outside CAMEO that a user's verb dictionary introduced.
+    pub quad_class: Option<u8>,
+    /// Goldstein score; `null` only for a code outside CAMEO (users' dictionaries).
+    pub goldstein: Option<f64>,
     /// PLOVER event type, if the CAMEO code has one.
     pub plover: Option<String>,
     /// True when the text negates the event.

@@ -33,7 +33,7 @@ fn check(text: &str, d: &CodedDocument) -> Vec<String> {
         }
         match dict.codebook.event(&e.cameo) {
             Some(ev) => {
-                if ev.goldstein != e.goldstein || ev.root() != e.root {
+                if Some(ev.goldstein) != e.goldstein || ev.root() != e.root {
                     bad.push(format!(
                         "{}: goldstein/root disagree with the codebook",
                         e.id

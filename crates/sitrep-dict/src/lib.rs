@@ -122,6 +122,12 @@ pub struct Dictionaries {
     pub discards: DiscardList,
     /// Verbs, synsets and patterns.
     pub verbs: VerbDictionary,
+    /// Three-letter codes the actor dictionaries give to whole states (`IRN`; in users'
+    /// dictionaries also their own, such as the validation suite's `ARN`).
+    state_codes: hash::FxHashSet<Box<str>>,
+    /// Event codes the loaded verb dictionaries use (users' dictionaries may use codes
+    /// outside CAMEO, such as the validation suite's WEIS-era `903`).
+    verb_codes: hash::FxHashSet<Box<str>>,
 }
 
 impl Dictionaries {
@@ -151,17 +157,18 @@ impl Dictionaries {
             verbs.read(&mut lexicon, &name, &text, config.verb_syntax, &mut diags);
         }
         let verbs = verbs.finish(&mut lexicon, &mut diags);
-        Ok((
-            Dictionaries {
-                lexicon,
-                codebook,
-                actors,
-                agents,
-                discards,
-                verbs,
-            },
-            diags,
-        ))
+        let mut d = Dictionaries {
+            lexicon,
+            codebook,
+            actors,
+            agents,
+            discards,
+            verbs,
+            state_codes: Default::default(),
+            verb_codes: Default::default(),
+        };
+        d.index_codes();
+        Ok((d, diags))
     }
 
     /// The built-in dictionaries, loaded on first use and shared.
@@ -173,6 +180,43 @@ impl Dictionaries {
     /// PETRARCH also skips or misreads).
     pub fn embedded_diagnostics() -> &'static [Diagnostic] {
         &embedded_loaded().1
+    }
+
+    fn index_codes(&mut self) {
+        for e in self.actors.entries() {
+            for c in e.codes.iter().filter_map(|c| c.code.as_deref()) {
+                if c.len() == 3 && self.codebook.actor_type(c).is_none() {
+                    self.state_codes.insert(c.into());
+                }
+            }
+        }
+        let mut add = |code: &VerbCode| {
+            for c in [code.active(), code.passive()].into_iter().flatten() {
+                self.verb_codes.insert(c.into());
+            }
+        };
+        for b in self.verbs.blocks() {
+            add(&b.code);
+        }
+        for v in self.verbs.verbs() {
+            add(&v.code);
+        }
+        for p in self.verbs.patterns() {
+            add(&p.code);
+        }
+    }
+
+    /// Whether a three-letter code stands for a state: a codebook country, or a code the
+    /// actor dictionaries give to a whole state.
+    pub fn is_state_code(&self, code: &str) -> bool {
+        code.len() == 3
+            && (self.codebook.country(code).is_some() || self.state_codes.contains(code))
+    }
+
+    /// Whether an event code is one the coder may emit: a CAMEO code of the codebook, or a
+    /// code the loaded verb dictionaries use.
+    pub fn is_event_code(&self, code: &str) -> bool {
+        self.codebook.is_valid_event_code(code) || self.verb_codes.contains(code)
     }
 
     /// The word ids of a sequence of token forms, for the phrase lookups.
@@ -209,6 +253,8 @@ fn embedded_loaded() -> &'static (Dictionaries, Vec<Diagnostic>) {
                 agents: AgentDictionary::default(),
                 discards: DiscardList::default(),
                 verbs: VerbDictionary::default(),
+                state_codes: Default::default(),
+                verb_codes: Default::default(),
             };
             (empty, diags)
         })

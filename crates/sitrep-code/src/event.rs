@@ -65,6 +65,12 @@ pub struct Found {
     pub rule: String,
     /// Notes (frames, speaker substitution).
     pub notes: Vec<String>,
+    /// Coded with PETRARCH-1 semantics ([`crate::linear`]): no reported-speech
+    /// substitution, and only a coded source and target are required of it.
+    pub linear: bool,
+    /// Source and target are one coordinated phrase (`%`): the event holds between each
+    /// pair of its members.
+    pub mutual: bool,
 }
 
 /// Everything event finding needs about one sentence.
@@ -85,6 +91,23 @@ pub struct SentenceCx<'a> {
     pub quote_speaker: Option<usize>,
     /// Mention indices of "the two countries" partners, when known.
     pub lowered: &'a [String],
+    /// Each mention's code (its actor's, else its own), by document mention index.
+    pub codes: &'a [Option<String>],
+    /// Whether sitrep's own vocabulary (evaluative predicates) codes events: not when the
+    /// user's verb dictionary is PETRARCH-1 only, whose codes are not CAMEO's.
+    pub own_vocabulary: bool,
+}
+
+impl SentenceCx<'_> {
+    /// Whether mention `m` carries a code.
+    pub fn coded(&self, m: usize) -> bool {
+        self.codes.get(m).is_some_and(Option::is_some)
+    }
+
+    /// Mention `m`'s code.
+    pub fn code(&self, m: usize) -> Option<&str> {
+        self.codes.get(m).and_then(Option::as_deref)
+    }
 }
 
 const LIGHT_VERBS: &[&str] = &[
@@ -96,13 +119,14 @@ const LIGHT_VERBS: &[&str] = &[
 pub fn find(cx: &SentenceCx) -> Vec<Found> {
     let t = cx.tree;
     let mut out = Vec::new();
+    let mut clauses: Option<crate::linear::Clauses> = None;
     for v in 0..t.len() {
         let upos = t.upos(v);
         if !matches!(upos, Upos::Verb | Upos::Adj | Upos::Noun) {
             continue;
         }
         let copular = t.child(v, &[DepRel::Cop]).is_some();
-        if copular {
+        if copular && cx.own_vocabulary {
             evaluative(cx, v, &mut out);
         }
         if upos == Upos::Adj && !copular {
@@ -111,6 +135,14 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
         let Some(vm) = cx.dict.verbs.verb_at(cx.ids, v) else {
             continue;
         };
+        if vm.block.syntax == VerbSyntax::Petrarch1 {
+            // PETRARCH-1 codes verbs (verb phrases), never nouns or predicates.
+            if upos == Upos::Verb {
+                let cl = clauses.get_or_insert_with(|| crate::linear::Clauses::new(cx));
+                crate::linear::code(cx, cl, v, &vm, &mut out);
+            }
+            continue;
+        }
         if upos == Upos::Noun && !copular {
             nominal(cx, v, &vm, &mut out);
         } else {
@@ -127,7 +159,7 @@ fn dedup(mut v: Vec<Found>) -> Vec<Found> {
 }
 
 /// Which verb is the clause's own (for AUX-led copular clauses the predicate).
-fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg, String)> {
+pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg, String)> {
     let t = cx.tree;
     if depth > 6 {
         return None;
@@ -211,7 +243,7 @@ fn arg_at(cx: &SentenceCx, tok: usize) -> Option<Arg> {
     None
 }
 
-fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
+pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
     let t = cx.tree;
     if let Some(a) = arg_at(cx, tok) {
         return Some(a);
@@ -257,12 +289,12 @@ const TARGET_PREPS: &[&str] = &[
     "with", "to", "against", "on", "at", "from", "toward", "towards", "into", "for", "upon",
 ];
 
-fn is_passive(cx: &SentenceCx, v: usize) -> bool {
+pub(crate) fn is_passive(cx: &SentenceCx, v: usize) -> bool {
     let t = cx.tree;
     t.child(v, &[DepRel::AuxPass, DepRel::NsubjPass]).is_some() && t.toks[v].xpos == Xpos::Vbn
 }
 
-fn negated(cx: &SentenceCx, v: usize) -> bool {
+pub(crate) fn negated(cx: &SentenceCx, v: usize) -> bool {
     let t = cx.tree;
     t.children(v).any(|k| {
         let f = t.form(k).to_lowercase();
@@ -606,8 +638,8 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         }
     }
     // Speech verbs report; they are events only through a pattern ("expressed concern").
-    if cx.words.is_speech(&lem) && !by_pattern
-        || cx.words.is_speech(&lemma(&t.form(v).to_lowercase())) && !by_pattern
+    if !by_pattern
+        && (cx.words.is_speech(&lem) || cx.words.is_speech(&lemma(&t.form(v).to_lowercase())))
     {
         return;
     }
@@ -628,7 +660,7 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     };
     let agent = preps(cx, v)
         .into_iter()
-        .find(|(p, k)| p == "by" && t.rel(*k) == DepRel::OblAgent || p == "by" && passive);
+        .find(|(p, k)| p == "by" && (t.rel(*k) == DepRel::OblAgent || passive));
     let subj = subject_of(cx, v, 0);
     let mut target = fit.target.and_then(|k| arg_at(cx, k));
     if source.is_none() {
@@ -728,6 +760,8 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         dictionary,
         rule: rule.trim().to_string(),
         notes,
+        linear: false,
+        mutual: false,
     };
     if frame(cx, v, &mut f) {
         out.push(f);
@@ -830,6 +864,8 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
         dictionary,
         rule: format!("{rule} → {target_rule}"),
         notes,
+        linear: false,
+        mutual: false,
     };
     let anchor = light.unwrap_or(n);
     if frame(cx, anchor, &mut f) {
@@ -977,6 +1013,8 @@ fn evaluative(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
         dictionary: "evaluative.tsv".into(),
         rule: "speaker → actor behind the judged subject".into(),
         notes: vec![format!("\u{201c}{}\u{201d} judges its subject", t.text(p))],
+        linear: false,
+        mutual: false,
     };
     if f.negated {
         return;

@@ -5,15 +5,19 @@
 //! `sitrep-parse`) and returns a [`record::CodedDocument`]: the output of `sitrep code`.
 //! The stages, in order:
 //! 1. [`mention`]: dictionary pieces and noun phrases → actor mentions with codes;
+//!    [`compound`]: coordinated mentions linked, shared and distributed words applied;
 //! 2. [`coref`]: mentions → actors (names, descriptions, pronouns, countries);
 //! 3. [`quote`]: quotes and their speakers (which also resolve "I"/"we" inside quotes);
-//! 4. [`event`]: predicates, arguments, verb patterns, framing → events;
+//! 4. [`event`]: predicates, arguments, verb patterns, framing → events ([`linear`] for
+//!    PETRARCH-1 dictionaries); an event of a coordinated actor is one per member;
 //! 5. places and dates (`sitrep-geo`) → event locations and dates;
 //! 6. [`record`]: the output objects of SCHEMA.md.
 #![deny(missing_docs)]
 
+pub mod compound;
 pub mod coref;
 pub mod event;
+pub mod linear;
 pub mod mention;
 pub mod quote;
 pub mod quote_marks;
@@ -88,9 +92,13 @@ impl<'d> Coder<'d> {
             let pieces = mention::pieces(t, &ids[si], self.dict, doc.date);
             mentions.extend(mention::mentions(t, &pieces, self.dict, &self.words));
         }
+        compound::link(&trees, &mut mentions);
         let mut mention_at: Vec<Vec<Option<usize>>> =
             trees.iter().map(|t| vec![None; t.len()]).collect();
         for (mi, m) in mentions.iter().enumerate() {
+            if m.companion_of.is_some() {
+                continue;
+            }
             mention_at[m.sent][m.head] = Some(mi);
             for &h in &m.alias_heads {
                 mention_at[m.sent][h] = Some(mi);
@@ -99,9 +107,17 @@ impl<'d> Coder<'d> {
         // Tokens inside a mention's phrase that head nothing of their own stand for it (the
         // parse may hang the subject relation on any word of "German Chancellor Olaf Scholz").
         for (mi, m) in mentions.iter().enumerate() {
-            for k in m.lo..=m.hi {
-                let slot = &mut mention_at[m.sent][k];
-                if slot.is_none() && trees[m.sent].upos(k) != sitrep_text::Upos::Punct {
+            if m.companion_of.is_some() {
+                continue;
+            }
+            let t = &trees[m.sent];
+            for (k, slot) in mention_at[m.sent]
+                .iter_mut()
+                .enumerate()
+                .take(m.hi + 1)
+                .skip(m.lo)
+            {
+                if slot.is_none() && t.upos(k) != sitrep_text::Upos::Punct {
                     *slot = Some(mi);
                 }
             }
@@ -186,6 +202,19 @@ impl<'d> Coder<'d> {
             }
         }
         let pair = self.pair_countries(&mentions, &actors);
+        let codes: Vec<Option<String>> = mentions
+            .iter()
+            .map(|m| match m.actor {
+                Some(a) => actors[a].code(),
+                None => m.own_code(),
+            })
+            .collect();
+        let own_vocabulary = self
+            .dict
+            .verbs
+            .blocks()
+            .iter()
+            .any(|b| b.syntax == sitrep_dict::VerbSyntax::Petrarch2);
         let mut found: Vec<Found> = Vec::new();
         for (si, t) in trees.iter().enumerate() {
             if story_discarded || sentence_discarded[si] {
@@ -200,10 +229,24 @@ impl<'d> Coder<'d> {
                 words: &self.words,
                 quote_speaker: None,
                 lowered: &[],
+                codes: &codes,
+                own_vocabulary,
             };
             for mut f in event::find(&scx) {
-                self.attribute_speech(t, &mentions, &actors, &mention_at[si], &quotes, &mut f);
-                found.push(f);
+                if !f.linear {
+                    self.attribute_speech(t, &mentions, &actors, &mention_at[si], &quotes, &mut f);
+                }
+                let linear = f.linear;
+                let placed = |m: usize| {
+                    codes[m].as_deref().is_some_and(|c| {
+                        linear
+                            || split_code(self.dict, c).0.is_some()
+                            || ["IGO", "NGO", "IMG", "MNC"]
+                                .iter()
+                                .any(|p| c.starts_with(p))
+                    })
+                };
+                found.extend(compound_events(&mentions, f, &placed));
             }
         }
 
@@ -232,15 +275,20 @@ impl<'d> Coder<'d> {
             ) else {
                 continue;
             };
-            let key = (
-                rec.sentence,
-                rec.source.code.clone(),
-                rec.target.as_ref().map(|t| t.code.clone()),
-                rec.cameo.clone(),
-            );
-            if seen.insert(key) {
-                events.push(rec);
+            for rec in split_alternatives(rec) {
+                let key = (
+                    rec.sentence,
+                    rec.source.code.clone(),
+                    rec.target.as_ref().map(|t| t.code.clone()),
+                    rec.cameo.clone(),
+                );
+                if seen.insert(key) {
+                    events.push(rec);
+                }
             }
+        }
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = format!("e{}", i + 1);
         }
 
         let actor_records = self.actor_records(doc, &mentions, &actors, &actor_ids);
@@ -479,6 +527,45 @@ impl<'d> Coder<'d> {
         })
     }
 
+    /// sitrep's placement rules for an event: a source an analyst can place (a country or an
+    /// international body; anyone for violence) and, for cooperation and verbal conflict, a
+    /// placeable target.
+    fn placeable(
+        &self,
+        f: &Found,
+        source: &ParticipantRecord,
+        target: &Option<ParticipantRecord>,
+    ) -> Option<()> {
+        // An event needs a source an analyst can place: a country, or an international body.
+        let international = ["IGO", "NGO", "IMG", "MNC"]
+            .iter()
+            .any(|p| source.code.starts_with(p));
+        let violent = matches!(
+            f.code.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        );
+        if source.country.is_none() && !international && !violent {
+            return None;
+        }
+        // Cooperation and verbal conflict need a placeable receiver (a country or an
+        // international body); protests, force postures and violence can be reported against
+        // an unplaced group ("militants") or no one.
+        let material_conflict = matches!(
+            f.code.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        );
+        let target_placed = target.as_ref().is_some_and(|t| {
+            t.country.is_some()
+                || ["IGO", "NGO", "IMG", "MNC"]
+                    .iter()
+                    .any(|p| t.code.starts_with(p))
+        });
+        if !target_placed && !material_conflict {
+            return None;
+        }
+        Some(())
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn event_record(
         &self,
@@ -526,32 +613,9 @@ impl<'d> Coder<'d> {
                 return None;
             }
         }
-        // An event needs a source an analyst can place: a country, or an international body.
-        let international = ["IGO", "NGO", "IMG", "MNC"]
-            .iter()
-            .any(|p| source.code.starts_with(p));
-        let violent = matches!(
-            f.code.get(..2),
-            Some("14" | "15" | "17" | "18" | "19" | "20")
-        );
-        if source.country.is_none() && !international && !violent {
-            return None;
-        }
-        // Cooperation and verbal conflict need a placeable receiver (a country or an
-        // international body); protests, force postures and violence can be reported against
-        // an unplaced group ("militants") or no one.
-        let material_conflict = matches!(
-            f.code.get(..2),
-            Some("14" | "15" | "17" | "18" | "19" | "20")
-        );
-        let target_placed = target.as_ref().is_some_and(|t| {
-            t.country.is_some()
-                || ["IGO", "NGO", "IMG", "MNC"]
-                    .iter()
-                    .any(|p| t.code.starts_with(p))
-        });
-        if !target_placed && !material_conflict {
-            return None;
+        // PETRARCH-1 coding asks only for a coded source and target (its dyad rule).
+        if !f.linear {
+            self.placeable(&f, &source, &target)?;
         }
         // Codes outside CAMEO come only from users' verb dictionaries: kept, without the
         // codebook's scores.
@@ -613,4 +677,96 @@ impl<'d> Coder<'d> {
             }),
         })
     }
+}
+
+/// An event of a coordinated actor is an event of each member: one `Found` per
+/// (source member, target member); for `%` (`mutual`), one per ordered pair of members.
+/// Members other than the one the event was found for count only when `placed` (a coded
+/// member with a country or an international code: "the government, nation and armed
+/// forces" adds no event for unplaced "armed forces").
+fn compound_events(mentions: &[Mention], f: Found, placed: &dyn Fn(usize) -> bool) -> Vec<Found> {
+    let members = |a: Option<Arg>| -> Vec<Option<Arg>> {
+        match a {
+            Some(Arg::Mention(m)) => std::iter::once(m)
+                .chain(mentions[m].conjuncts.iter().copied().filter(|&k| placed(k)))
+                .map(|k| Some(Arg::Mention(k)))
+                .collect(),
+            other => vec![other],
+        }
+    };
+    let sources = members(f.source);
+    if f.mutual {
+        let mut out = Vec::new();
+        for &s in &sources {
+            for &t in &sources {
+                if s != t {
+                    let mut g = f.clone();
+                    g.source = s;
+                    g.target = t;
+                    out.push(g);
+                }
+            }
+        }
+        return out;
+    }
+    let targets = members(f.target);
+    if sources.len() == 1 && targets.len() == 1 {
+        return vec![f];
+    }
+    let mut out = Vec::new();
+    for &s in &sources {
+        for &t in &targets {
+            if s.is_some() && s == t {
+                continue;
+            }
+            let mut g = f.clone();
+            if s != f.source || t != f.target {
+                g.notes.push("one member of a coordinated actor".into());
+            }
+            g.source = s;
+            g.target = t;
+            out.push(g);
+        }
+    }
+    out
+}
+
+/// A participant code listing alternatives (`FRO/BIL/SAM`, a PETRARCH actor entry that
+/// stands for several actors) gives one event per alternative.
+fn split_alternatives(rec: EventRecord) -> Vec<EventRecord> {
+    let split = |code: &str| -> Vec<String> {
+        code.split('/')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let sources = split(&rec.source.code);
+    let targets = rec.target.as_ref().map(|t| split(&t.code));
+    if sources.len() <= 1 && targets.as_ref().is_none_or(|t| t.len() <= 1) {
+        return vec![rec];
+    }
+    let mut out = Vec::new();
+    for s in &sources {
+        match &targets {
+            Some(ts) => {
+                for t in ts {
+                    if s == t {
+                        continue;
+                    }
+                    let mut r = rec.clone();
+                    r.source.code = s.clone();
+                    if let Some(tg) = r.target.as_mut() {
+                        tg.code = t.clone();
+                    }
+                    out.push(r);
+                }
+            }
+            None => {
+                let mut r = rec.clone();
+                r.source.code = s.clone();
+                out.push(r);
+            }
+        }
+    }
+    out
 }

@@ -111,6 +111,15 @@ pub struct Mention {
     pub actor: Option<usize>,
     /// Other tokens that stand for this mention (the head of a title merged into the name).
     pub alias_heads: Vec<usize>,
+    /// The head token (sentence-local) of the possessor or `of`/`from`/`in` phrase the
+    /// mention's country came from ("the ambassadors of Arnor").
+    pub country_from: Option<usize>,
+    /// For a copy made for one member of a distributed complement ("the ambassadors of
+    /// Arnor, | Osgiliath | and Gondor"), the mention it copies: no token stands for it.
+    pub companion_of: Option<usize>,
+    /// The other members of a coordination this mention belongs to ("Iran, Iraq and
+    /// Syria"), as document mention indices: an event of one member is an event of each.
+    pub conjuncts: Vec<usize>,
 }
 
 impl Mention {
@@ -703,6 +712,7 @@ fn mention_at(
                         dep.span.slice(&tree.doc.text)
                     ));
                     m.country = Some(c);
+                    m.country_from = Some(dep.head);
                 }
             }
             // The possessor is part of the mention's text ("Iran's defense minister").
@@ -728,6 +738,7 @@ fn mention_at(
                         dep.span.slice(&tree.doc.text)
                     ));
                     m.country = Some(c);
+                    m.country_from = Some(dep.head);
                 }
             }
         }
@@ -940,6 +951,9 @@ fn bare(tree: &Tree, h: usize, lo: usize, hi: usize, span: Span, kind: MentionKi
         why: Vec::new(),
         actor: None,
         alias_heads: Vec::new(),
+        conjuncts: Vec::new(),
+        country_from: None,
+        companion_of: None,
     }
 }
 

@@ -71,7 +71,8 @@ pub struct DictConfig {
     pub discards: Vec<DictSource>,
     /// Verb files, in load order (a block name seen before extends that block).
     pub verbs: Vec<DictSource>,
-    /// Syntax of the verb files; `None` detects it per file.
+    /// Syntax of the verb files; `None` detects it per file (the built-in files are
+    /// PETRARCH-2), so a user's PETRARCH-1 file given with `--verbs` is read as one.
     pub verb_syntax: Option<VerbSyntax>,
 }
 
@@ -88,7 +89,7 @@ impl Default for DictConfig {
             agents: vec![embedded::PHOENIX_AGENTS, embedded::SITREP_AGENTS],
             discards: vec![embedded::PHOENIX_DISCARDS],
             verbs: vec![embedded::CAMEO_VERBS, embedded::SITREP_VERBS],
-            verb_syntax: Some(VerbSyntax::Petrarch2),
+            verb_syntax: None,
         }
     }
 }
@@ -154,7 +155,12 @@ impl Dictionaries {
         let mut verbs = verbs::VerbBuilder::default();
         for src in &config.verbs {
             let (name, text) = src.read(&mut diags)?;
-            verbs.read(&mut lexicon, &name, &text, config.verb_syntax, &mut diags);
+            // The built-in verb files are PETRARCH-2; a user's file says by its form.
+            let syntax = config.verb_syntax.or(match src {
+                DictSource::Embedded(..) => Some(VerbSyntax::Petrarch2),
+                _ => None,
+            });
+            verbs.read(&mut lexicon, &name, &text, syntax, &mut diags);
         }
         let verbs = verbs.finish(&mut lexicon, &mut diags);
         let mut d = Dictionaries {

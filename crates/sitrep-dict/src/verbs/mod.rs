@@ -132,6 +132,9 @@ pub struct VerbBlock {
     pub verbs: Vec<VerbId>,
     /// Its patterns, in file order.
     pub patterns: Vec<PatternId>,
+    /// Syntax of the file that defined it: PETRARCH-1 blocks are coded with TABARI's
+    /// semantics (linear patterns, `[a:b]` paired events), PETRARCH-2 blocks with PETRARCH-2's.
+    pub syntax: VerbSyntax,
 }
 
 /// A verb of a block: one verb line, with all its forms.

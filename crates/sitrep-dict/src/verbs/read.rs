@@ -118,7 +118,7 @@ impl VerbBuilder {
             };
             if t.starts_with("---") {
                 synset = None;
-                block = self.block_header(t, &origin, diags);
+                block = self.block_header(t, syntax, &origin, diags);
                 continue;
             }
             if let Some(body) = t.strip_prefix('~') {
@@ -160,6 +160,7 @@ impl VerbBuilder {
     fn block_header(
         &mut self,
         t: &str,
+        syntax: VerbSyntax,
         origin: &Origin,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(BlockId, VerbCode)> {
@@ -229,6 +230,7 @@ impl VerbBuilder {
             origin: origin.clone(),
             verbs: Vec::new(),
             patterns: Vec::new(),
+            syntax,
         });
         self.dict.block_index.insert(name.into(), id);
         Some((id, self.dict.blocks[id.index()].code.clone()))

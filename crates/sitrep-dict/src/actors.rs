@@ -48,12 +48,18 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
-    /// The code that applies on `date`: the first listed whose dates contain it. Without a
-    /// date, the first undated code, else the last listed (the most recent role, by the
-    /// files' habit of listing roles in order).
+    /// The code that applies on `date`: the first listed whose date restriction contains
+    /// it, else the first undated code (PETRARCH's `get_actor_code`: a restriction that
+    /// holds beats the default, wherever the default is listed). Without a date, the first
+    /// undated code, else the last listed (the most recent role, by the files' habit of
+    /// listing roles in order).
     pub fn code_on(&self, date: Option<NaiveDate>) -> Option<&DatedCode> {
         match date {
-            Some(d) => self.codes.iter().find(|c| c.validity.contains(d)),
+            Some(d) => self
+                .codes
+                .iter()
+                .find(|c| c.validity != Validity::Always && c.validity.contains(d))
+                .or_else(|| self.codes.iter().find(|c| c.validity == Validity::Always)),
             None => self
                 .codes
                 .iter()
@@ -427,6 +433,19 @@ mod tests {
         assert_eq!(g.code(date("1997-01-01")), Some("HOBGOV"));
         assert_eq!(g.code(date("1999-08-15")), None);
         assert_eq!(g.code(date("2001-01-01")), Some("HOBREB"));
+    }
+
+    #[test]
+    fn a_restriction_that_holds_beats_the_default() {
+        // PETRARCH's validation actor SAM_GAMGEE: the undated default comes first.
+        let text = "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
+        let (lex, d, diags) = load(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let sam = d.longest_match(&ids(&lex, "Sam Gamgee"), 0).unwrap();
+        assert_eq!(sam.code(date("2005-01-01")), Some("HOBCIV"));
+        assert_eq!(sam.code(date("2010-01-01")), Some("HOBMIL"));
+        assert_eq!(sam.code(date("2015-01-01")), Some("HOB"));
+        assert_eq!(sam.code(None), Some("HOB"));
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //!   media and government": both Danish);
 //! - a coordinated complement distributes over its head ("the ambassadors of Arnor,
 //!   Osgiliath and Gondor": one ambassadors mention per country, added as companion
-//!   mentions of the first).
+//!   mentions of the first), and so do coordinated country words inside one phrase
+//!   ("Iranian and Iraqi officials").
 
 use sitrep_text::DepRel;
 
@@ -188,6 +189,58 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
             }
             if companions.is_empty() {
                 continue;
+            }
+            match group_of(x, &groups) {
+                Some(gx) => groups[gx].extend(companions),
+                None => {
+                    let mut g = vec![x];
+                    g.extend(companions);
+                    groups.push(g);
+                }
+            }
+        }
+        // A country word coordinated with the one that gave a mention its country, parsed
+        // as a mention of its own: "Eriadori and Calenardhon leaders".
+        for x in 0..mentions.len() {
+            if mentions[x].sent != si || mentions[x].companion_of.is_some() {
+                continue;
+            }
+            let Some(k) = mentions[x].country_token.filter(|&k| k != mentions[x].head) else {
+                continue;
+            };
+            for c in conj_tokens(tree, k) {
+                let Some(q) = at[c].filter(|&q| q != x) else {
+                    continue;
+                };
+                if mentions[q].kind != MentionKind::Country || c > mentions[x].hi {
+                    continue;
+                }
+                if let Some(code) = mentions[q].country.clone() {
+                    if !mentions[x].conj_countries.iter().any(|(cc, _)| *cc == code) {
+                        mentions[x].conj_countries.push((code, c));
+                    }
+                }
+            }
+        }
+        // Coordinated country words inside one phrase: "Iranian and Iraqi officials".
+        let with_alternatives: Vec<usize> = (0..mentions.len())
+            .filter(|&m| mentions[m].sent == si && !mentions[m].conj_countries.is_empty())
+            .collect();
+        for x in with_alternatives {
+            let mut companions = Vec::new();
+            for (c, k) in mentions[x].conj_countries.clone() {
+                let mut comp = mentions[x].clone();
+                comp.why.insert(
+                    0,
+                    format!("{c} from the coordinated \u{201c}{}\u{201d}", tree.text(k)),
+                );
+                comp.country = Some(c);
+                comp.conj_countries.clear();
+                comp.companion_of = Some(x);
+                comp.conjuncts.clear();
+                comp.actor = None;
+                companions.push(mentions.len());
+                mentions.push(comp);
             }
             match group_of(x, &groups) {
                 Some(gx) => groups[gx].extend(companions),

@@ -136,8 +136,16 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
             continue;
         };
         if vm.block.syntax == VerbSyntax::Petrarch1 {
-            // PETRARCH-1 codes verbs (verb phrases), never nouns or predicates.
-            if upos == Upos::Verb {
+            // PETRARCH-1 codes verbs (verb phrases), never nouns or predicates; a noun the
+            // tagger got wrong shows it is a verb by its auxiliary or infinitive marker
+            // ("did not clash", "will not wire tap", "begun to question").
+            let verbal = upos == Upos::Verb
+                || upos == Upos::Noun
+                    && !copular
+                    && t.children(v).any(|k| {
+                        t.rel(k) == DepRel::Aux || t.rel(k) == DepRel::Mark && t.is(k, "to")
+                    });
+            if verbal {
                 let cl = clauses.get_or_insert_with(|| crate::linear::Clauses::new(cx));
                 crate::linear::code(cx, cl, v, &vm, &mut out);
             }

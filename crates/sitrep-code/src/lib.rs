@@ -581,8 +581,8 @@ impl<'d> Coder<'d> {
         n: usize,
     ) -> Option<EventRecord> {
         let t = &trees[f.sent];
-        let source = self.participant(doc, mentions, actors, ids, f.source?.mention())?;
-        let target = match f.target {
+        let mut source = self.participant(doc, mentions, actors, ids, f.source?.mention())?;
+        let mut target = match f.target {
             Some(a) => {
                 let m = &mentions[a.mention()];
                 if m.kind == MentionKind::Pair {
@@ -613,8 +613,26 @@ impl<'d> Coder<'d> {
                 return None;
             }
         }
-        // PETRARCH-1 coding asks only for a coded source and target (its dyad rule).
-        if !f.linear {
+        // PETRARCH-1 coding asks only for a coded source and target (its dyad rule), and
+        // writes an actor without a root (a country or a named entry) as `---` + its agent
+        // codes ("Clerics and lawmakers" → `---REL`, `---LEG`).
+        if f.linear {
+            let rootless = |m: usize| {
+                let mm = &mentions[m];
+                match mm.actor {
+                    Some(a) => actors[a].dict_code.is_none() && actors[a].country.is_none(),
+                    None => mm.dict_code.is_none() && mm.country.is_none(),
+                }
+            };
+            if f.source.is_some_and(|a| rootless(a.mention())) {
+                source.code.insert_str(0, "---");
+            }
+            if let (Some(tg), Some(a)) = (target.as_mut(), f.target) {
+                if rootless(a.mention()) {
+                    tg.code.insert_str(0, "---");
+                }
+            }
+        } else {
             self.placeable(&f, &source, &target)?;
         }
         // Codes outside CAMEO come only from users' verb dictionaries: kept, without the

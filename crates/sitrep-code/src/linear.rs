@@ -30,6 +30,7 @@ use sitrep_dict::{VerbMatch, WordId};
 use sitrep_text::{DepRel, Upos};
 
 use crate::event::{inner_arg, is_passive, negated, subject_of, Arg, Found, SentenceCx};
+use crate::mention::MentionKind;
 
 /// Comma-delimited clauses of this many words (inclusive) are left out (PETRARCH-1's
 /// defaults, inherited from TABARI: `comma_min`/`comma_max`, `comma_emin`/`comma_emax`).
@@ -133,13 +134,17 @@ impl Clauses {
             let Some(c) = *c else { continue };
             let (lo, hi) = (chunks[c].lo, chunks[c].hi);
             let own = cx.mention_at[h].filter(|&m| cx.coded(m));
+            // A possessive pronoun does not make its phrase that actor ("their credentials").
+            let pronoun = |m: usize| matches!(cx.mentions[m].kind, MentionKind::Pronoun(_));
             let inside = (lo..=hi)
-                .filter(|&k| chunk_of[k] == Some(c))
-                .find_map(|k| cx.mention_at[k].filter(|&m| cx.coded(m)));
+                .filter(|&k| chunk_of[k] == Some(c) && k != h)
+                .find_map(|k| cx.mention_at[k].filter(|&m| cx.coded(m) && !pronoun(m)));
             chunks[c].arg = own
                 .or(inside)
                 .map(Arg::Mention)
-                .or_else(|| inner_arg(cx, h).filter(|a| cx.coded(a.mention())))
+                .or_else(|| {
+                    inner_arg(cx, h).filter(|a| cx.coded(a.mention()) && !pronoun(a.mention()))
+                })
                 .or_else(|| cx.mention_at[h].map(Arg::Mention));
         }
         let deleted = comma_clauses(cx, &chunk_of, &chunks);
@@ -157,6 +162,13 @@ impl Clauses {
 
     fn coded_chunk(&self, cx: &SentenceCx, c: usize) -> Option<Arg> {
         self.chunks[c].arg.filter(|a| cx.coded(a.mention()))
+    }
+
+    /// A coded phrase the positional rules may take: not a pronoun, which PETRARCH-1 leaves
+    /// uncoded ("whether he really has a future with the Morgul Orcs": the orcs).
+    fn coded_noun_chunk(&self, cx: &SentenceCx, c: usize) -> Option<Arg> {
+        self.coded_chunk(cx, c)
+            .filter(|a| !matches!(cx.mentions[a.mention()].kind, MentionKind::Pronoun(_)))
     }
 }
 
@@ -287,12 +299,14 @@ struct Fill {
 struct Side {
     toks: Vec<usize>,
     ids: Vec<Option<WordId>>,
+    /// After the verb: `%` there is a coordinated target, not a phrase acting on itself.
+    lower: bool,
 }
 
 impl Side {
-    fn new(cx: &SentenceCx, toks: Vec<usize>) -> Side {
+    fn new(cx: &SentenceCx, toks: Vec<usize>, lower: bool) -> Side {
         let ids = toks.iter().map(|&k| cx.ids[k]).collect();
-        Side { toks, ids }
+        Side { toks, ids, lower }
     }
 
     /// Sequence positions `(first, last)` of the phrase that token position `i` is in.
@@ -323,10 +337,12 @@ fn slot_arg(cx: &SentenceCx, cl: &Clauses, term: &Term, c: usize) -> Option<Opti
     }
 }
 
-fn fill_slot(term: &Term, arg: Option<Arg>, f: &mut Fill) {
+fn fill_slot(term: &Term, arg: Option<Arg>, lower: bool, f: &mut Fill) {
     match term {
         Term::Source => f.source = arg,
         Term::Target => f.target = arg,
+        // "* WITH % [031]": a coordinated target, each member the source's target.
+        Term::Compound if lower => f.target = arg,
         Term::Compound => f.compound = arg,
         _ => {}
     }
@@ -399,7 +415,7 @@ fn match_terms_forward(
                 return None;
             }
             let arg = slot_arg(cx, cl, term, c)?;
-            fill_slot(term, arg, f);
+            fill_slot(term, arg, side.lower, f);
             p = b + 1;
         } else {
             p += term.matches_at(&cx.dict.verbs, &side.ids, p)?;
@@ -463,9 +479,9 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
     }
     let start = vm.start.min(v);
     let end = (vm.start + vm.len).saturating_sub(1).max(v);
-    let upper = Side::new(cx, upper_seq(cx, cl, start));
+    let upper = Side::new(cx, upper_seq(cx, cl, start), false);
     let lower_toks = lower_seq(cx, cl, v, end);
-    let lower = Side::new(cx, lower_toks.clone());
+    let lower = Side::new(cx, lower_toks.clone(), true);
 
     let mut best: Option<(usize, &VerbPattern, Fill)> = None;
     for (_, p) in cx.dict.verbs.patterns_of(vm.verb.block) {
@@ -542,7 +558,7 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
             .toks
             .iter()
             .filter_map(|&k| cl.chunk(k))
-            .find_map(|c| cl.coded_chunk(cx, c));
+            .find_map(|c| cl.coded_noun_chunk(cx, c));
         if target.is_some() {
             rule.push("target: first coded phrase after the verb".to_string());
         }
@@ -553,8 +569,32 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
         })
     };
     if source.is_none() {
-        if let Some((a, r)) = subject_of(cx, v, 0) {
-            if cx.coded(a.mention()) && !same(a, target) {
+        // The clause's own subject (active or passive) when it has one, coded or not;
+        // else the subject it shares (control, coordination).
+        let own = t.child(
+            v,
+            &[
+                DepRel::Nsubj,
+                DepRel::NsubjPass,
+                DepRel::NsubjOuter,
+                DepRel::Csubj,
+            ],
+        );
+        let subject = match own {
+            Some(s) => cl
+                .chunk(s)
+                .and_then(|c| cl.coded_chunk(cx, c))
+                .map(|a| (a, format!("{} of the verb", t.rel(s)))),
+            // "a woman ... extradited to": the participle's noun.
+            None if t.rel(v) == DepRel::Acl => t
+                .head(v)
+                .and_then(|h| cl.chunk(h))
+                .and_then(|c| cl.coded_chunk(cx, c))
+                .map(|a| (a, "noun the participle modifies".to_string())),
+            None => subject_of(cx, v, 0).filter(|(a, _)| cx.coded(a.mention())),
+        };
+        if let Some((a, r)) = subject {
+            if !same(a, target) {
                 source = Some(a);
                 rule.push(format!("source: {r}"));
             }
@@ -566,7 +606,7 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
             .iter()
             .rev()
             .filter_map(|&k| cl.chunk(k))
-            .filter_map(|c| cl.coded_chunk(cx, c))
+            .filter_map(|c| cl.coded_noun_chunk(cx, c))
             .find(|&a| !same(a, target));
         if source.is_some() {
             rule.push("source: nearest coded phrase before the verb".to_string());
@@ -575,11 +615,8 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
     let (Some(mut source), Some(mut target)) = (source, target) else {
         return;
     };
-    let by_agent = t.children(v).any(|k| {
-        t.rel(k) == DepRel::OblAgent
-            || t.child(k, &[DepRel::Case]).is_some_and(|c| t.is(c, "by"))
-                && matches!(t.rel(k), DepRel::Obl | DepRel::Nmod)
-    });
+    // PETRARCH-1's passive: a past participle with a `by` in its verb phrase.
+    let by_agent = lower_toks.iter().any(|&k| t.is(k, "by"));
     if is_passive(cx, v) && by_agent && !mutual {
         std::mem::swap(&mut source, &mut target);
         rule.push("passive with a by-agent: source and target swapped".to_string());

@@ -114,6 +114,12 @@ pub struct Mention {
     /// The head token (sentence-local) of the possessor or `of`/`from`/`in` phrase the
     /// mention's country came from ("the ambassadors of Arnor").
     pub country_from: Option<usize>,
+    /// Countries of country words coordinated with the one that gave [`Mention::country`]
+    /// inside the phrase ("Iranian and Iraqi officials": `IRQ` and the token of "Iraqi");
+    /// each makes a companion mention.
+    pub conj_countries: Vec<(String, usize)>,
+    /// The token of the country word that gave [`Mention::country`], when inside the phrase.
+    pub country_token: Option<usize>,
     /// For a copy made for one member of a distributed complement ("the ambassadors of
     /// Arnor, | Osgiliath | and Gondor"), the mention it copies: no token stands for it.
     pub companion_of: Option<usize>,
@@ -560,6 +566,7 @@ fn mention_at(
     let mut has_agent_head = false;
     let mut title_tokens: Vec<usize> = Vec::new();
     let mut country_why: Option<String> = None;
+    let mut country_head: Option<usize> = None;
     // Of several named entries in one phrase, the last is the entity and the earlier ones
     // are its titles ("German Chancellor | Olaf Scholz").
     let last_entity = own
@@ -608,8 +615,15 @@ fn mention_at(
                 if *country_only {
                     if m.country.is_none() {
                         m.country = Some(code.clone());
+                        country_head = Some(p.head);
                         country_why =
                             Some(format!("{code} from \u{201c}{text}\u{201d} ({})", p.origin));
+                    } else if m.country.as_ref() != Some(code)
+                        && tree.rel(p.head) == DepRel::Conj
+                        && tree.head(p.head).is_some_and(|h| Some(h) == country_head)
+                    {
+                        // "Eriadori and Calenardhon leaders": a coordinated country word.
+                        m.conj_countries.push((code.clone(), p.head));
                     }
                 } else if Some(pi) == head_piece
                     || m.dict_code.is_none() && tree.upos(p.head) == Upos::Propn
@@ -745,6 +759,9 @@ fn mention_at(
     }
     if let Some(w) = country_why {
         m.why.insert(0, w);
+    }
+    if m.country_from.is_none() {
+        m.country_token = country_head;
     }
 
     // The proper-name part: capitalised member tokens outside titles and country words.
@@ -954,6 +971,8 @@ fn bare(tree: &Tree, h: usize, lo: usize, hi: usize, span: Span, kind: MentionKi
         conjuncts: Vec::new(),
         country_from: None,
         companion_of: None,
+        conj_countries: Vec::new(),
+        country_token: None,
     }
 }
 

@@ -12,8 +12,8 @@ use std::path::Path;
 
 use sitrep_dict::{DictConfig, DictSource, Dictionaries};
 
-/// Passing records the suite must keep (of 282); the coder reaches 207.
-const FLOOR: usize = 200;
+/// Passing records the suite must keep (of 282); the coder reaches 228.
+const FLOOR: usize = 222;
 
 struct Record {
     id: String,

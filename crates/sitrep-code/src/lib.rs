@@ -246,7 +246,18 @@ impl<'d> Coder<'d> {
                                 .any(|p| c.starts_with(p))
                     })
                 };
-                found.extend(compound_events(&mentions, f, &placed));
+                // A member acting on its own state is not an event of the coordination
+                // ("Canadian and Egyptian negotiators … exports to Egypt").
+                let own_state =
+                    |a: usize, b: usize| match (codes[a].as_deref(), codes[b].as_deref()) {
+                        (Some(x), Some(y)) => {
+                            (x.len() == 3 || y.len() == 3)
+                                && split_code(self.dict, x).0.is_some()
+                                && split_code(self.dict, x).0 == split_code(self.dict, y).0
+                        }
+                        _ => false,
+                    };
+                found.extend(compound_events(&mentions, f, &placed, &own_state));
             }
         }
 
@@ -701,8 +712,13 @@ impl<'d> Coder<'d> {
 /// (source member, target member); for `%` (`mutual`), one per ordered pair of members.
 /// Members other than the one the event was found for count only when `placed` (a coded
 /// member with a country or an international code: "the government, nation and armed
-/// forces" adds no event for unplaced "armed forces").
-fn compound_events(mentions: &[Mention], f: Found, placed: &dyn Fn(usize) -> bool) -> Vec<Found> {
+/// forces" adds no event for unplaced "armed forces"), and not against their own state.
+fn compound_events(
+    mentions: &[Mention],
+    f: Found,
+    placed: &dyn Fn(usize) -> bool,
+    own_state: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Found> {
     let members = |a: Option<Arg>| -> Vec<Option<Arg>> {
         match a {
             Some(Arg::Mention(m)) => std::iter::once(m)
@@ -739,6 +755,11 @@ fn compound_events(mentions: &[Mention], f: Found, placed: &dyn Fn(usize) -> boo
             }
             let mut g = f.clone();
             if s != f.source || t != f.target {
+                if let (Some(a), Some(b)) = (s, t) {
+                    if own_state(a.mention(), b.mention()) {
+                        continue;
+                    }
+                }
                 g.notes.push("one member of a coordinated actor".into());
             }
             g.source = s;

@@ -117,8 +117,13 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
             let Some(d) = donor else { continue };
             let (country, from) = (mentions[d].country.clone(), mentions[d].country_from);
             for &m in g {
+                // A member with its own determiner or possessor is a phrase of its own ("…
+                // and a leading commodity producer").
+                let own_det = tree
+                    .children(mentions[m].head)
+                    .any(|k| matches!(tree.rel(k), DepRel::Det | DepRel::NmodPoss));
                 let mm = &mut mentions[m];
-                if is_role(mm) && mm.country.is_none() {
+                if is_role(mm) && mm.country.is_none() && !own_det {
                     mm.why.insert(
                         0,
                         format!(
@@ -139,8 +144,11 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
             let pp = first.poss_pronoun;
             if ph >= first.lo {
                 for &m in &g[1..] {
+                    let own_det = tree
+                        .children(mentions[m].head)
+                        .any(|k| matches!(tree.rel(k), DepRel::Det | DepRel::NmodPoss));
                     let mm = &mut mentions[m];
-                    if is_role(mm) && mm.country.is_none() && mm.poss_head.is_none() {
+                    if is_role(mm) && mm.country.is_none() && mm.poss_head.is_none() && !own_det {
                         mm.poss_head = Some(ph);
                         mm.poss_pronoun = pp;
                     }

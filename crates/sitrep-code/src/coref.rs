@@ -77,6 +77,11 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
     let countries_in_doc: Vec<String> = mentions.iter().filter_map(|m| m.country.clone()).collect();
 
     for i in 0..mentions.len() {
+        // Companions of a distributed coordination get actors of their own below, so that
+        // no other mention joins them.
+        if mentions[i].companion_of.is_some() {
+            continue;
+        }
         let target = match mentions[i].kind {
             MentionKind::Name | MentionKind::UnknownName => match_name(mentions, i, &actors, cx)
                 .or_else(|| {
@@ -143,6 +148,14 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
         };
         mentions[i].actor = Some(a);
         absorb(&mut actors[a], i, &mentions[i], cx);
+    }
+    for (i, m) in mentions.iter_mut().enumerate() {
+        if m.companion_of.is_some() && m.own_code().is_some() {
+            let mut a = Actor::default();
+            absorb(&mut a, i, m, cx);
+            m.actor = Some(actors.len());
+            actors.push(a);
+        }
     }
     finish(&mut actors, mentions, cx);
     actors

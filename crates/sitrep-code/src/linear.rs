@@ -581,9 +581,17 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
             ],
         );
         let subject = match own {
-            Some(s) => cl
-                .chunk(s)
-                .and_then(|c| cl.coded_chunk(cx, c))
+            // Its own mention, else an appositive naming it ("Dagolath's first Deputy,
+            // Prime Minister Telemar"), else the actor its phrase stands for.
+            Some(s) => cx.mention_at[s]
+                .filter(|&m| cx.coded(m))
+                .or_else(|| {
+                    t.children(s)
+                        .filter(|&k| t.rel(k) == DepRel::Appos)
+                        .find_map(|k| cx.mention_at[k].filter(|&m| cx.coded(m)))
+                })
+                .map(Arg::Mention)
+                .or_else(|| cl.chunk(s).and_then(|c| cl.coded_chunk(cx, c)))
                 .map(|a| (a, format!("{} of the verb", t.rel(s)))),
             // "a woman ... extradited to": the participle's noun.
             None if t.rel(v) == DepRel::Acl => t

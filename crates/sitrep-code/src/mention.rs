@@ -886,6 +886,7 @@ fn mention_at(
             .children(h)
             .any(|k| matches!(tree.rel(k), DepRel::Det | DepRel::NmodPoss))
         && !matches!(tree.rel(h), DepRel::Nsubj | DepRel::NsubjPass)
+        && !coordinated_with_placed_role(tree, h, pieces, piece_at)
     {
         return None;
     }
@@ -899,6 +900,37 @@ fn mention_at(
     m.hi = m.hi.max(m.lo);
     m.span = tree.span(m.lo, m.hi);
     Some(m)
+}
+
+/// "Danish media and government": a role noun coordinated with one whose country word
+/// comes before the coordination is an actor of that country (see [`crate::compound`]).
+fn coordinated_with_placed_role(
+    tree: &Tree,
+    h: usize,
+    pieces: &[Piece],
+    piece_at: &[Option<usize>],
+) -> bool {
+    if tree.rel(h) != DepRel::Conj {
+        return false;
+    }
+    let Some(g) = tree.head(h) else { return false };
+    let role =
+        |k: usize| piece_at[k].is_some_and(|pi| matches!(pieces[pi].kind, PieceKind::Agent(_)));
+    let country = |k: usize| {
+        piece_at[k].is_some_and(|pi| {
+            matches!(
+                pieces[pi].kind,
+                PieceKind::Actor {
+                    country_only: true,
+                    ..
+                }
+            )
+        })
+    };
+    role(g)
+        && tree
+            .children(g)
+            .any(|k| k < g && matches!(tree.rel(k), DepRel::Amod | DepRel::Compound) && country(k))
 }
 
 fn looks_like_person(dict: &Dictionaries, code: Option<&str>) -> bool {

@@ -12,8 +12,8 @@ use std::path::Path;
 
 use sitrep_dict::{DictConfig, DictSource, Dictionaries};
 
-/// Passing records the suite must keep (of 282); the coder reaches 228.
-const FLOOR: usize = 222;
+/// Passing records the suite must keep (of 282); the coder reaches 230.
+const FLOOR: usize = 225;
 
 struct Record {
     id: String,

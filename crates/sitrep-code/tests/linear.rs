@@ -61,7 +61,10 @@ fn dict() -> &'static Dictionaries {
     })
 }
 
-fn triples(text: &str) -> Vec<(String, String, String)> {
+/// (source code, target code, event code).
+type Triple = (String, String, String);
+
+fn triples(text: &str) -> Vec<Triple> {
     let d = common::code_with(text, Some("2020-01-01"), dict());
     let mut v: Vec<_> = d
         .events
@@ -79,13 +82,13 @@ fn triples(text: &str) -> Vec<(String, String, String)> {
     v
 }
 
-fn t(s: &str, g: &str, c: &str) -> (String, String, String) {
+fn t(s: &str, g: &str, c: &str) -> Triple {
     (s.into(), g.into(), c.into())
 }
 
 #[test]
 fn linear_pattern_semantics() {
-    let rows: &[(&str, &str, Vec<(String, String, String)>)] = &[
+    let rows: &[(&str, &str, Vec<Triple>)] = &[
         (
             "synset member, words between allowed",
             "Norvia will restore economic ties with Ostral.",

@@ -51,6 +51,9 @@ pub struct Found {
     /// Whether the clause has a subject of its own (coded or not): only a clause without one
     /// takes the reporting speaker as its source.
     pub has_subject: bool,
+    /// The trigger is a framing word ("urged", "ready") coded on its own because what it
+    /// frames may yield nothing.
+    pub frame_word: bool,
     /// CAMEO code.
     pub code: String,
     /// Text negates it.
@@ -157,6 +160,18 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
             verbal(cx, v, &vm, &mut out);
         }
     }
+    // A frame word's own event stands only when what it frames yielded none.
+    let framed_triggers: Vec<usize> = out
+        .iter()
+        .filter(|f| !f.frame_word)
+        .map(|f| f.trigger)
+        .collect();
+    out.retain(|f| {
+        !f.frame_word
+            || !framed_triggers.iter().any(|&k| {
+                t.head(k) == Some(f.trigger) && matches!(t.rel(k), DepRel::Xcomp | DepRel::Ccomp)
+            })
+    });
     dedup(out)
 }
 
@@ -173,6 +188,12 @@ pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg
         return None;
     }
     if let Some(s) = t.child(v, &[DepRel::Nsubj, DepRel::NsubjOuter, DepRel::Csubj]) {
+        // "X, who visited Syria, …": the relative pronoun stands for its antecedent.
+        if t.rel(v) == DepRel::AclRelcl && cx.mention_at[s].is_none() && t.upos(s) == Upos::Pron {
+            if let Some(a) = t.head(v).and_then(|h| arg_at(cx, h)) {
+                return Some((a, "antecedent of the relative pronoun".to_string()));
+            }
+        }
         return arg_at(cx, s).map(|a| (a, "nsubj".to_string()));
     }
     let head = t.head(v)?;
@@ -256,28 +277,25 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
     if let Some(a) = arg_at(cx, tok) {
         return Some(a);
     }
-    // A thing that belongs to or is done by an actor stands for the actor as a target.
-    for k in t.children(tok) {
-        match t.rel(k) {
-            DepRel::NmodPoss => {
-                if let Some(a) = arg_at(cx, k) {
-                    return Some(a);
-                }
-            }
-            DepRel::Nmod => {
+    // A thing that belongs to or is done by an actor stands for the actor as a target: its
+    // possessor, its by-phrase (the doer of an act), then its of-phrase.
+    let nmod_with = |p: &str| {
+        t.children(tok)
+            .filter(|&k| t.rel(k) == DepRel::Nmod)
+            .find_map(|k| {
                 let prep = t
                     .child(k, &[DepRel::Case])
                     .map(|c| t.form(c).to_lowercase());
-                if matches!(prep.as_deref(), Some("by" | "of")) {
-                    if let Some(a) = arg_at(cx, k) {
-                        return Some(a);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+                (prep.as_deref() == Some(p))
+                    .then(|| arg_at(cx, k))
+                    .flatten()
+            })
+    };
+    t.children(tok)
+        .filter(|&k| t.rel(k) == DepRel::NmodPoss)
+        .find_map(|k| arg_at(cx, k))
+        .or_else(|| nmod_with("by"))
+        .or_else(|| nmod_with("of"))
 }
 
 /// Prepositional dependents of `v` as (preposition, argument token).
@@ -420,14 +438,12 @@ struct Fit {
     score: usize,
     target: Option<usize>,
     source: Option<usize>,
+    /// Mentions a `^` slot passed over (the victim in "KILLING (OF ^)"): never the target.
+    skipped: Vec<usize>,
 }
 
 fn fit(cx: &SentenceCx, p: &VerbPattern, before: &[usize], after: &[usize]) -> Option<Fit> {
-    let mut f = Fit {
-        score: 0,
-        target: None,
-        source: None,
-    };
+    let mut f = Fit::default();
     // After the verb: elements left to right over `after`.
     let mut pos = 0;
     for e in &p.after {
@@ -475,6 +491,7 @@ fn match_item(
                     score: 0,
                     target: f.target,
                     source: f.source,
+                    skipped: Vec::new(),
                 };
                 for term in terms {
                     match match_term(cx, term, seq, j, &mut local) {
@@ -485,6 +502,7 @@ fn match_item(
                 f.score += local.score;
                 f.target = local.target;
                 f.source = local.source;
+                f.skipped.extend(local.skipped);
                 return Some(j);
             }
             None
@@ -518,10 +536,10 @@ fn match_term(cx: &SentenceCx, term: &Term, seq: &[usize], i: usize, f: &mut Fit
     match term {
         Term::Source | Term::Target | Term::Compound | Term::Skip => {
             let m = cx.mention_at[tok]?;
-            let _ = m;
             match term {
                 Term::Source => f.source = Some(tok),
                 Term::Target => f.target = Some(tok),
+                Term::Skip => f.skipped.push(m),
                 _ => {}
             }
             // A mention's phrase counts as one position: skip its other tokens.
@@ -587,11 +605,7 @@ fn choose<'d>(
         code,
         format!("{} [{}]", vm.verb.lemma, vm.verb.code),
         format!("{}:{}", short(&vm.verb.origin.file), vm.verb.origin.line),
-        Fit {
-            score: 0,
-            target: None,
-            source: None,
-        },
+        Fit::default(),
         false,
     ))
 }
@@ -602,12 +616,10 @@ fn short(path: &str) -> &str {
 
 fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<Found>) {
     let t = cx.tree;
-    // "ready to share", "urged X to stop": the framed verb is the event, not the frame word.
-    if frame_of(cx, v).is_some_and(|f| f.kind != FrameKind::Control)
-        && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some()
-    {
-        return;
-    }
+    // "ready to share", "urged X to stop": the framed verb is the event, not the frame word;
+    // the frame word codes only when the framed verb codes nothing (`find` drops it else).
+    let frames_a_clause = frame_of(cx, v).is_some_and(|f| f.kind != FrameKind::Control)
+        && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some();
     let lem = vm.verb.lemma.to_lowercase();
     let passive = is_passive(cx, v);
     let (before, after) = context(cx, v);
@@ -644,12 +656,6 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         if light_noun.is_none() {
             return;
         }
-    }
-    // Speech verbs report; they are events only through a pattern ("expressed concern").
-    if !by_pattern
-        && (cx.words.is_speech(&lem) || cx.words.is_speech(&lemma(&t.form(v).to_lowercase())))
-    {
-        return;
     }
     // Bare statements (CAMEO 01) are noise unless a pattern names what was said and to whom.
     if code.starts_with("01")
@@ -740,6 +746,20 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
+    // A mention a `^` slot passed over is the act's victim, not the target: the doer in a
+    // by-phrase anywhere in the object's phrase is ("condemned the killing of X by Y").
+    if target.is_some_and(|a| fit.skipped.contains(&a.mention())) {
+        target = t.children_with(v, &[DepRel::Obj]).find_map(|o| {
+            let (lo, hi) = t.subtree_bounds(o, &|_| false);
+            (lo..=hi).find_map(|k| {
+                (t.rel(k) == DepRel::Nmod
+                    && t.child(k, &[DepRel::Case]).is_some_and(|c| t.is(c, "by")))
+                .then(|| arg_at(cx, k))
+                .flatten()
+            })
+        });
+        rule.push_str(" (the pattern's ^ passes over the of-phrase)");
+    }
     if !by_pattern && target.is_none() {
         return;
     }
@@ -761,6 +781,7 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         source,
         target,
         has_subject: has_subject_token(cx, v, 0),
+        frame_word: frames_a_clause,
         code,
         negated: negated(cx, v),
         modality: "asserted",
@@ -816,14 +837,17 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
             let Some(h) = t.head(g) else { break };
             let rel = t.rel(g);
             if matches!(t.upos(h), Upos::Verb | Upos::Aux) || t.child(h, &[DepRel::Cop]).is_some() {
-                if matches!(
-                    rel,
-                    DepRel::Obj | DepRel::Obl | DepRel::Nsubj | DepRel::NsubjPass | DepRel::Xcomp
-                ) || rel.base() == DepRel::Obl
+                let light_verb = LIGHT_VERBS.contains(&lemma(&t.form(h).to_lowercase()).as_str());
+                // The object of an ordinary verb is what the verb acts on ("condemned the
+                // assassination"), not an act of the verb's subject.
+                if (rel == DepRel::Obj && light_verb)
+                    || matches!(
+                        rel,
+                        DepRel::Obl | DepRel::Nsubj | DepRel::NsubjPass | DepRel::Xcomp
+                    )
+                    || rel.base() == DepRel::Obl
                 {
-                    if rel == DepRel::Obj
-                        && LIGHT_VERBS.contains(&lemma(&t.form(h).to_lowercase()).as_str())
-                    {
+                    if rel == DepRel::Obj {
                         light = Some(h);
                     }
                     if let Some((a, r)) = subject_of(cx, h, 0) {
@@ -863,6 +887,7 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
         sent: t.sent,
         trigger: n,
         has_subject: source.is_some(),
+        frame_word: false,
         source,
         target: Some(target),
         code,
@@ -1014,6 +1039,7 @@ fn evaluative(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
         source: None,
         target: Some(target),
         has_subject: false,
+        frame_word: false,
         code: code.to_string(),
         negated: negated(cx, p),
         modality: "asserted",

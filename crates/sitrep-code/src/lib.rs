@@ -29,7 +29,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 use sitrep_dict::{Dictionaries, WordId};
-use sitrep_geo::{nearest_date, DateResolver, Geoparser, Places};
+use sitrep_geo::{DateResolver, Geoparser, Places};
 use sitrep_text::{DepRel, Document, Span};
 
 use crate::coref::{Actor, Context};
@@ -38,6 +38,57 @@ use crate::mention::{split_code, Mention, MentionKind};
 use crate::record::*;
 use crate::tree::Tree;
 use crate::words::{PronounKind, Words};
+
+/// The date expression of an event: one attached to the trigger's own clause (or to the
+/// event noun itself: "the 2020 assassination"), else one attached to a clause that governs
+/// it ("said on Sunday that …"); an expression in an unrelated clause ("…, who visited last
+/// week, …") does not date the event.
+fn clause_date<'m>(
+    t: &Tree,
+    trigger: usize,
+    dates: &'m [sitrep_geo::DateMention],
+) -> Option<&'m sitrep_geo::DateMention> {
+    let mut anchors = vec![trigger];
+    let mut x = trigger;
+    while let Some(h) = t.head(x) {
+        if anchors.len() > t.len() {
+            break;
+        }
+        anchors.push(h);
+        x = h;
+    }
+    let mut best: Option<(usize, &sitrep_geo::DateMention)> = None;
+    for d in dates {
+        let Some(head) = (0..t.len())
+            .filter(|&k| t.toks[k].span.overlaps(d.span))
+            .min_by_key(|&k| {
+                std::iter::successors(Some(k), |&y| t.head(y))
+                    .take(t.len() + 1)
+                    .count()
+            })
+        else {
+            continue;
+        };
+        let mut y = head;
+        for _ in 0..=t.len() {
+            if let Some(pos) = anchors.iter().position(|&a| a == y) {
+                if best.is_none_or(|(b, _)| pos < b) {
+                    best = Some((pos, d));
+                }
+                break;
+            }
+            // Past a verb of another clause: the expression dates that clause.
+            if y != head && t.upos(y) == sitrep_text::Upos::Verb {
+                break;
+            }
+            match t.head(y) {
+                Some(h) => y = h,
+                None => break,
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
 
 fn short_file(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
@@ -547,31 +598,27 @@ impl<'d> Coder<'d> {
         source: &ParticipantRecord,
         target: &Option<ParticipantRecord>,
     ) -> Option<()> {
-        // An event needs a source an analyst can place: a country, or an international body.
-        let international = ["IGO", "NGO", "IMG", "MNC"]
-            .iter()
-            .any(|p| source.code.starts_with(p));
+        let placed = |p: &ParticipantRecord| {
+            p.country.is_some()
+                || ["IGO", "NGO", "IMG", "MNC"]
+                    .iter()
+                    .any(|x| p.code.starts_with(x))
+        };
+        // Protests, force postures and violence may be reported by or against an unplaced
+        // group ("militants"); everything else needs both sides placeable (a country or an
+        // international body) for an analyst to use it.
         let violent = matches!(
             f.code.get(..2),
             Some("14" | "15" | "17" | "18" | "19" | "20")
         );
-        if source.country.is_none() && !international && !violent {
+        let source_placed = placed(source);
+        let target_placed = target.as_ref().is_some_and(placed);
+        if !violent && !(source_placed && target_placed) {
             return None;
         }
-        // Cooperation and verbal conflict need a placeable receiver (a country or an
-        // international body); protests, force postures and violence can be reported against
-        // an unplaced group ("militants") or no one.
-        let material_conflict = matches!(
-            f.code.get(..2),
-            Some("14" | "15" | "17" | "18" | "19" | "20")
-        );
-        let target_placed = target.as_ref().is_some_and(|t| {
-            t.country.is_some()
-                || ["IGO", "NGO", "IMG", "MNC"]
-                    .iter()
-                    .any(|p| t.code.starts_with(p))
-        });
-        if !target_placed && !material_conflict {
+        // Violence between two unplaced parties ("a gunman killed people") says nothing
+        // about who fights whom.
+        if violent && !source_placed && !target_placed {
             return None;
         }
         Some(())
@@ -654,19 +701,18 @@ impl<'d> Coder<'d> {
         }
         let sentence_span = t.sentence_span();
         let trigger = t.toks[f.trigger].span;
-        let (date, date_precision, date_text) =
-            match nearest_date(&dates[f.sent], f.sent, sentence_span) {
-                Some(d) => (
-                    Some(d.date.format("%Y-%m-%d").to_string()),
-                    Some(d.precision.as_str().to_string()),
-                    Some(TextSpan::new(doc, d.span)),
-                ),
-                None => (
-                    doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
-                    doc.date.map(|_| "day".to_string()),
-                    None,
-                ),
-            };
+        let (date, date_precision, date_text) = match clause_date(t, f.trigger, &dates[f.sent]) {
+            Some(d) => (
+                Some(d.date.format("%Y-%m-%d").to_string()),
+                Some(d.precision.as_str().to_string()),
+                Some(TextSpan::new(doc, d.span)),
+            ),
+            None => (
+                doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                doc.date.map(|_| "day".to_string()),
+                None,
+            ),
+        };
         let location = places
             .as_ref()
             .and_then(|p| p.locate(f.sent, sentence_span))

@@ -641,6 +641,7 @@ pub fn code(cx: &SentenceCx, cl: &mut Clauses, v: usize, vm: &VerbMatch, out: &m
         source: Some(s),
         target: Some(g),
         has_subject: true,
+        frame_word: false,
         code: c,
         negated: negated(cx, v),
         modality: "asserted",

@@ -62,6 +62,28 @@ fn coding_cases() {
                 fail(format!("event {bad} is not marked negated"));
             }
         }
+        for want in c["dates"].as_array().into_iter().flatten() {
+            let (code, date, precision) = (
+                want[0].as_str().unwrap_or(""),
+                want[1].as_str().unwrap_or(""),
+                want[2].as_str().unwrap_or(""),
+            );
+            let ok = d.events.iter().any(|e| {
+                e.cameo.starts_with(code)
+                    && e.date.as_deref() == Some(date)
+                    && e.date_precision.as_deref() == Some(precision)
+            });
+            if !ok {
+                let got: Vec<String> = d
+                    .events
+                    .iter()
+                    .map(|e| format!("{} {:?} {:?}", e.cameo, e.date, e.date_precision))
+                    .collect();
+                fail(format!(
+                    "no {code} event dated {date} ({precision}): {got:?}"
+                ));
+            }
+        }
         if let Some(m) = c["modality"].as_str() {
             if !d.events.iter().any(|e| e.modality == m) {
                 fail(format!("no event with modality {m}"));

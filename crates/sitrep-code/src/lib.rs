@@ -613,7 +613,7 @@ impl<'d> Coder<'d> {
         );
         let source_placed = placed(source);
         let target_placed = target.as_ref().is_some_and(placed);
-        if !violent && !(source_placed && target_placed) {
+        if !(violent || source_placed && target_placed) {
             return None;
         }
         // Violence between two unplaced parties ("a gunman killed people") says nothing

@@ -32,7 +32,19 @@ impl Writer {
         self.varint(b.len() as u64);
         self.buf.extend_from_slice(b);
     }
+    /// Write what `f` writes as one entropy-coded block (DEFLATE, by `miniz_oxide`).
+    pub(crate) fn coded(&mut self, f: impl FnOnce(&mut Writer)) {
+        let mut sub = Writer::default();
+        f(&mut sub);
+        // Level 9 of 10: level 10 ("uber") is several times slower to write for a few KB.
+        let packed = miniz_oxide::deflate::compress_to_vec(&sub.buf, 9);
+        self.varint(packed.len() as u64);
+        self.buf.extend_from_slice(&packed);
+    }
 }
+
+/// The largest decoded block accepted (a corrupt length must not exhaust memory).
+const MAX_BLOCK: usize = 1 << 28;
 
 /// Reads values back, naming the byte offset of any failure.
 pub(crate) struct Reader<'a> {
@@ -104,6 +116,19 @@ impl<'a> Reader<'a> {
     pub(crate) fn str(&mut self) -> Result<&'a str, Error> {
         let b = self.bytes()?;
         std::str::from_utf8(b).map_err(|_| self.err("string is not UTF-8"))
+    }
+    /// Decode a block written by [`Writer::coded`]; read it with [`Reader::new`].
+    pub(crate) fn coded(&mut self) -> Result<Vec<u8>, Error> {
+        let packed = self.bytes()?;
+        miniz_oxide::inflate::decompress_to_vec_with_limit(packed, MAX_BLOCK)
+            .map_err(|e| self.err(format!("corrupt compressed block: {:?}", e.status)))
+    }
+    /// A reader over a decoded block, naming the same source in errors.
+    pub(crate) fn sub<'b>(&self, data: &'b [u8]) -> Reader<'b>
+    where
+        'a: 'b,
+    {
+        Reader::new(data, self.name)
     }
     pub(crate) fn expect_end(&self) -> Result<(), Error> {
         if self.pos != self.data.len() {

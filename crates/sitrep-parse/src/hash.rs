@@ -20,6 +20,20 @@ pub fn mix(a: u64, b: u64) -> u64 {
     avalanche(a.rotate_left(23) ^ b.wrapping_mul(K) ^ K)
 }
 
+/// The key of a feature: template `t` over the values `v` (hashes or small integers).
+///
+/// One multiply per value and one to finish: cheap, because a parser scores ~100 features per
+/// transition. Only the top bits are used (as a row number), and the final multiply makes
+/// them depend on every input bit.
+#[inline]
+pub fn key<const N: usize>(t: u64, v: [u64; N]) -> u64 {
+    let mut h = t.wrapping_mul(0xA24B_AED4_963E_E407) ^ 0x5851_F42D_4C95_7F2D;
+    for x in v {
+        h = (h ^ x).wrapping_mul(K).rotate_left(29);
+    }
+    h.wrapping_mul(0xD6E8_FEB8_6659_FD93)
+}
+
 /// Hash a byte string (FxHash-style word-at-a-time loop, then an avalanche).
 #[inline]
 pub fn bytes(s: &[u8]) -> u64 {

@@ -13,10 +13,10 @@ pub(crate) struct Lex {
     pub form: u64,
     /// The lowercased form.
     pub lower: u64,
-    /// Lowercase prefixes of 1..=3 characters.
-    pub pre: [u64; 3],
-    /// Lowercase suffixes of 1..=4 characters.
-    pub suf: [u64; 4],
+    /// Lowercase prefixes of 1..=4 characters.
+    pub pre: [u64; 4],
+    /// Lowercase suffixes of 1..=5 characters.
+    pub suf: [u64; 5],
     /// Word shape (`Xx`, `d,d`, `x-x`).
     pub shape: u64,
     /// Orthographic flags packed in bits.
@@ -130,12 +130,12 @@ impl LexBuf {
         self.bounds.push(self.lower.len());
         let nb = self.bounds.len() - 1;
         let lb = self.lower.as_bytes();
-        let mut pre = [0u64; 3];
+        let mut pre = [0u64; 4];
         for (k, p) in pre.iter_mut().enumerate() {
             let e = self.bounds[(k + 1).min(nb)];
             *p = hash::mix(k as u64 + 1, hash::bytes(&lb[..e]));
         }
-        let mut suf = [0u64; 4];
+        let mut suf = [0u64; 5];
         for (k, s) in suf.iter_mut().enumerate() {
             let b = self.bounds[nb.saturating_sub(k + 1)];
             *s = hash::mix(k as u64 + 11, hash::bytes(&lb[b..]));

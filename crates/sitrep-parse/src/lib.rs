@@ -31,6 +31,7 @@ mod lex;
 pub mod parser;
 pub mod perceptron;
 mod pipeline;
+pub mod repair;
 pub mod tagger;
 pub mod train;
 

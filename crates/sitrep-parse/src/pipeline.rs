@@ -10,13 +10,13 @@ use crate::bin::{Reader, Writer};
 use crate::conllu::{self, ConlluError};
 use crate::lex::{Lex, LexBuf};
 use crate::parser::{ParseBuf, Parser, Tok, ROOT_TOK};
-use crate::tagger::Tagger;
+use crate::tagger::{TagBuf, Tagger};
 use crate::Error;
 
 /// File name of the model inside a model directory.
 pub const MODEL_FILE: &str = "en-ud.model";
 const MAGIC: &[u8; 12] = b"SITREP-PARSE";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/en-ud.model");
 static EMBEDDED: OnceLock<Result<Pipeline, String>> = OnceLock::new();
@@ -59,7 +59,7 @@ impl std::fmt::Debug for Pipeline {
 pub struct Scratch {
     lexbuf: LexBuf,
     lex: Vec<Lex>,
-    amb: Vec<u64>,
+    tag: TagBuf,
     classes: Vec<u16>,
     toks: Vec<Tok>,
     parse: ParseBuf,
@@ -129,6 +129,19 @@ impl Pipeline {
         w.buf
     }
 
+    /// Encoded bytes of each part of the model: tagger, guide parser (0 without one), main
+    /// parser.
+    pub fn part_sizes(&self) -> [(&'static str, usize); 3] {
+        let mut t = Writer::default();
+        self.inner.tagger.write(&mut t);
+        let (guide, main) = self.inner.parser.part_sizes();
+        [
+            ("tagger", t.buf.len()),
+            ("guide parser", guide),
+            ("parser", main),
+        ]
+    }
+
     /// Write the model into `dir` (created if missing) as [`MODEL_FILE`].
     pub fn save(&self, dir: &Path) -> Result<(), Error> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -178,15 +191,37 @@ impl Pipeline {
             return;
         }
         let tagger = &self.inner.tagger;
-        tagger.tag(&sc.lex, &mut sc.amb, &mut sc.classes);
+        tagger.tag(&sc.lex, &mut sc.tag, &mut sc.classes);
         self.parse_lexed(sc, out);
+    }
+
+    /// Tag one sentence (no parsing) into `out` (cleared first), reusing `scratch`.
+    pub fn tag_into(&self, forms: &[&str], sc: &mut Scratch, out: &mut Vec<(Upos, Xpos)>) {
+        out.clear();
+        sc.lex.clear();
+        sc.lex.extend(forms.iter().map(|f| sc.lexbuf.lex(f)));
+        let tagger = &self.inner.tagger;
+        tagger.tag(&sc.lex, &mut sc.tag, &mut sc.classes);
+        out.extend(sc.classes.iter().map(|&c| tagger.classes[c as usize]));
     }
 
     /// Parse with given tags instead of the tagger's (one `(UPOS, XPOS)` per form): for
     /// measuring the parser alone, or for callers that tag otherwise.
     pub fn analyze_tagged(&self, forms: &[&str], tags: &[(Upos, Xpos)], out: &mut Vec<Analysis>) {
-        let mut sc = Scratch::default();
+        self.analyze_tagged_into(forms, tags, &mut Scratch::default(), out);
+    }
+
+    /// [`Pipeline::analyze_tagged`] reusing `scratch`.
+    pub fn analyze_tagged_into(
+        &self,
+        forms: &[&str],
+        tags: &[(Upos, Xpos)],
+        sc: &mut Scratch,
+        out: &mut Vec<Analysis>,
+    ) {
         out.clear();
+        sc.lex.clear();
+        sc.classes.clear();
         sc.lex.extend(forms.iter().map(|f| sc.lexbuf.lex(f)));
         if sc.lex.is_empty() || tags.len() != forms.len() {
             return;
@@ -200,7 +235,7 @@ impl Pipeline {
                 .unwrap_or_else(|| tagger.classes.iter().position(|c| c.1 == t.1).unwrap_or(0))
                 as u16
         }));
-        self.parse_lexed(&mut sc, out);
+        self.parse_lexed(sc, out);
     }
 
     fn parse_lexed(&self, sc: &mut Scratch, out: &mut Vec<Analysis>) {
@@ -209,20 +244,16 @@ impl Pipeline {
         sc.toks.push(ROOT_TOK);
         for (l, &c) in sc.lex.iter().zip(&sc.classes) {
             let (u, x) = tagger.classes[c as usize];
-            sc.toks.push(Tok {
-                word: l.lower,
-                tag: x.index() as u64,
-                upos: u.index() as u64,
-                suf: l.suf[2],
-            });
+            sc.toks.push(Tok::new(l, (u, x)));
         }
-        self.inner.parser.parse(&sc.toks, &mut sc.parse);
-        let st = &sc.parse.state;
+        self.inner.parser.parse(&mut sc.toks, &mut sc.parse);
+        let start = out.len();
+        let tree = &sc.parse;
         for (i, &c) in sc.classes.iter().enumerate() {
             let (upos, xpos) = tagger.classes[c as usize];
-            let head = st.head.get(i + 1).copied().unwrap_or(0);
-            let deprel = st
-                .label
+            let head = tree.heads.get(i + 1).copied().unwrap_or(0);
+            let deprel = tree
+                .labels
                 .get(i + 1)
                 .and_then(|&l| DepRel::from_index(l as usize))
                 .unwrap_or(DepRel::Dep);
@@ -233,6 +264,8 @@ impl Pipeline {
                 deprel,
             });
         }
+        let that = crate::hash::str("that");
+        crate::repair::repair(&mut out[start..], |i| sc.lex[i].lower == that);
     }
 
     /// Tag and parse every sentence of a document in place (see [`Stage`]).

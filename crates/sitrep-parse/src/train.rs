@@ -9,14 +9,18 @@ use std::time::Instant;
 
 use sitrep_text::{Upos, Xpos};
 
+use crate::bin::{Reader, Writer};
 use crate::conllu::{self, ConlluError, Sentence};
 use crate::eval::{evaluate, Scores};
-use crate::hash::Rng;
+use crate::hash::{self, Rng};
 use crate::lex::LexBuf;
-use crate::parser::{projectivize, ParseExample, ParserTrainer, Tok, ROOT_TOK};
+use crate::parser::{
+    projectivize, set_guide, ParseBuf, ParseExample, Parser, Pass, PassTrainer, Templates, Tok,
+    ROOT_TOK,
+};
 use crate::perceptron::Compression;
 use crate::pipeline::{Pipeline, Scratch};
-use crate::tagger::{SecondPassTrainer, TagExample, Tagger, TaggerTrainer};
+use crate::tagger::{SecondPassTrainer, TagBuf, TagExample, Tagger, TaggerTrainer};
 use crate::Error;
 
 /// What to do with training trees that are not projective.
@@ -45,6 +49,40 @@ pub struct TrainOptions {
     pub tagger_compression: Compression,
     /// Handling of non-projective training trees.
     pub nonprojective: NonProjective,
+    /// Feature table sizes (log2 rows) of the tagger, the transitions and the labels.
+    pub bits: TableBits,
+    /// Train a second tagging pass that sees the first pass's tags to the right.
+    pub second_pass: bool,
+    /// Stack the parser on a right-to-left guide parser.
+    pub stacked: bool,
+    /// Templates of the guide parser.
+    pub guide_templates: Templates,
+    /// Templates of the main parser.
+    pub main_templates: Templates,
+    /// File caching the trained tagger and jackknifed tags between runs with the same data
+    /// and tagger options (parser experiments skip tagger training).
+    pub tagger_cache: Option<PathBuf>,
+}
+
+/// Sizes of the hashed feature tables, as log2 of their row counts.
+#[derive(Clone, Copy, Debug)]
+pub struct TableBits {
+    /// Tagger (each pass).
+    pub tagger: u32,
+    /// Parser transitions.
+    pub actions: u32,
+    /// Arc labels.
+    pub labels: u32,
+}
+
+impl Default for TableBits {
+    fn default() -> TableBits {
+        TableBits {
+            tagger: 20,
+            actions: 23,
+            labels: 21,
+        }
+    }
 }
 
 impl Default for TrainOptions {
@@ -55,8 +93,14 @@ impl Default for TrainOptions {
             parser_epochs: 12,
             folds: 5,
             compression: Compression::default(),
-            tagger_compression: Compression { prune: 0.1 },
+            tagger_compression: Compression { prune: 0.5 },
             nonprojective: NonProjective::Lift,
+            bits: TableBits::default(),
+            tagger_cache: None,
+            second_pass: true,
+            stacked: true,
+            guide_templates: Templates::Guide,
+            main_templates: Templates::Full,
         }
     }
 }
@@ -198,10 +242,10 @@ fn tag_examples(sents: &[Sentence], classes: &[(Upos, Xpos)]) -> Vec<TagExample>
 
 fn tag_accuracy(t: &Tagger, dev: &[TagExample]) -> (f64, f64) {
     let (mut u, mut x, mut n) = (0usize, 0usize, 0usize);
-    let (mut amb, mut out) = (Vec::new(), Vec::new());
+    let (mut buf, mut out) = (TagBuf::default(), Vec::new());
     let classes = t.classes();
     for s in dev {
-        t.tag(&s.lex, &mut amb, &mut out);
+        t.tag(&s.lex, &mut buf, &mut out);
         for (&p, &g) in out.iter().zip(&s.gold) {
             n += 1;
             if let Some(gc) = classes.get(g as usize) {
@@ -240,18 +284,288 @@ fn parse_example(
     }
     let mut toks = vec![ROOT_TOK];
     for (l, &(u, x)) in lex.iter().zip(tags) {
-        toks.push(Tok {
-            word: l.lower,
-            tag: x.index() as u64,
-            upos: u.index() as u64,
-            suf: l.suf[2],
-        });
+        toks.push(Tok::new(l, (u, x)));
     }
     Some(ParseExample {
         toks,
         heads,
         labels,
     })
+}
+
+/// A trained tagger and the jackknifed tags of the training sentences (class indices).
+struct TaggerStage {
+    tagger: Tagger,
+    epochs: usize,
+    /// Per training sentence, the tags a tagger trained without it predicts (gold classes
+    /// when jackknifing is off).
+    jackknifed: Vec<Vec<u16>>,
+}
+
+/// Bumped whenever tagger training changes, so that stale caches are not reused.
+const TAGGER_CACHE_VERSION: u64 = 5;
+const TAGGER_CACHE_MAGIC: &[u8; 16] = b"SITREP-TAGCACHE\0";
+
+/// A fingerprint of everything tagger training depends on.
+fn tagger_fingerprint(train: &[TagExample], dev: &[TagExample], opts: &TrainOptions) -> u64 {
+    let mut h = hash::mix(TAGGER_CACHE_VERSION, opts.seed);
+    for v in [
+        opts.tagger_epochs as u64,
+        opts.folds as u64,
+        u64::from(opts.second_pass),
+        u64::from(opts.bits.tagger),
+        opts.tagger_compression.prune.to_bits(),
+    ] {
+        h = hash::mix(h, v);
+    }
+    for s in train.iter().chain(dev) {
+        for (l, &g) in s.lex.iter().zip(&s.gold) {
+            h = hash::mix(hash::mix(h, l.form), u64::from(g));
+        }
+        h = hash::mix(h, 0x5E17);
+    }
+    h
+}
+
+fn read_tagger_cache(path: &Path, fingerprint: u64, n: usize) -> Option<TaggerStage> {
+    let bytes = std::fs::read(path).ok()?;
+    let mut r = Reader::new(&bytes, "tagger cache");
+    if r.take(TAGGER_CACHE_MAGIC.len()).ok()? != TAGGER_CACHE_MAGIC
+        || r.varint().ok()? != fingerprint
+    {
+        return None;
+    }
+    let epochs = r.varint().ok()? as usize;
+    let tagger = Tagger::read(&mut r).ok()?;
+    let mut jackknifed = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = r.len(1 << 20, "sentence length").ok()?;
+        jackknifed.push(r.take(len).ok()?.iter().map(|&c| u16::from(c)).collect());
+    }
+    r.expect_end().ok()?;
+    Some(TaggerStage {
+        tagger,
+        epochs,
+        jackknifed,
+    })
+}
+
+fn write_tagger_cache(path: &Path, fingerprint: u64, t: &TaggerStage) -> Result<(), Error> {
+    let mut w = Writer::default();
+    w.buf.extend_from_slice(TAGGER_CACHE_MAGIC);
+    w.varint(fingerprint);
+    w.varint(t.epochs as u64);
+    t.tagger.write(&mut w);
+    for s in &t.jackknifed {
+        w.varint(s.len() as u64);
+        w.buf.extend(s.iter().map(|&c| c as u8));
+    }
+    std::fs::write(path, &w.buf).map_err(|e| Error::io(path, e))
+}
+
+/// Train the tagger (epochs chosen on dev), its jackknifed training tags and its second
+/// pass.
+fn train_tagger(
+    train_tx: &[TagExample],
+    dev_tx: &[TagExample],
+    classes: &[(Upos, Xpos)],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(String),
+) -> Result<TaggerStage, Error> {
+    let t0 = Instant::now();
+    let mut rng = Rng::new(opts.seed);
+    // Keep the epoch with the best dev UPOS (then XPOS).
+    let mut tt = TaggerTrainer::new(classes.to_vec(), train_tx, opts.bits.tagger);
+    let mut best: Option<((f64, f64), usize, Tagger)> = None;
+    for e in 1..=opts.tagger_epochs.max(1) {
+        let acc = tt.epoch(train_tx, &mut rng);
+        let snap = tt.snapshot(opts.tagger_compression);
+        let d = tag_accuracy(&snap, dev_tx);
+        log(format!(
+            "tagger epoch {e}: train {:.2}  dev UPOS {:.2} XPOS {:.2}  [{:.0?}]",
+            100.0 * acc,
+            d.0,
+            d.1,
+            t0.elapsed()
+        ));
+        if best.as_ref().is_none_or(|b| d > b.0) {
+            best = Some((d, e, snap));
+        }
+    }
+    drop(tt);
+    let Some((_, epochs, mut tagger)) = best else {
+        return Err(Error::Train("no tagger epoch".into()));
+    };
+    let mut jackknifed: Vec<Vec<u16>> = train_tx.iter().map(|s| s.gold.clone()).collect();
+    if opts.folds < 2 {
+        return Ok(TaggerStage {
+            tagger,
+            epochs,
+            jackknifed,
+        });
+    }
+    let k = opts.folds;
+    let mut fold_taggers = Vec::with_capacity(k);
+    for fold in 0..k {
+        let part: Vec<TagExample> = train_tx
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, x)| x.clone())
+            .collect();
+        let mut ft = TaggerTrainer::new(classes.to_vec(), &part, opts.bits.tagger);
+        for _ in 0..epochs {
+            ft.epoch(&part, &mut rng);
+        }
+        let t = ft.snapshot(opts.tagger_compression);
+        let mut buf = TagBuf::default();
+        for (i, ex) in train_tx.iter().enumerate().filter(|(i, _)| i % k == fold) {
+            t.tag(&ex.lex, &mut buf, &mut jackknifed[i]);
+        }
+        fold_taggers.push(t);
+        log(format!(
+            "jackknife fold {}/{k} tagged [{:.0?}]",
+            fold + 1,
+            t0.elapsed()
+        ));
+    }
+    if !opts.second_pass {
+        return Ok(TaggerStage {
+            tagger,
+            epochs,
+            jackknifed,
+        });
+    }
+    // Second tagging pass, trained on the jackknifed first-pass tags; kept if it helps.
+    let mut best2: Option<((f64, f64), usize, Tagger)> = None;
+    let mut sp = SecondPassTrainer::new(tagger.clone(), opts.bits.tagger);
+    let base = tag_accuracy(&tagger, dev_tx);
+    for e in 1..=opts.tagger_epochs.max(1) {
+        sp.epoch(train_tx, &jackknifed, &mut rng);
+        let snap = sp.snapshot(opts.tagger_compression);
+        let d = tag_accuracy(&snap, dev_tx);
+        log(format!(
+            "second tagging pass epoch {e}: dev UPOS {:.2} XPOS {:.2}  [{:.0?}]",
+            d.0,
+            d.1,
+            t0.elapsed()
+        ));
+        if best2.as_ref().is_none_or(|b| d > b.0) {
+            best2 = Some((d, e, snap));
+        }
+    }
+    let Some((d, epochs2, t)) = best2.filter(|b| b.0 > base) else {
+        return Ok(TaggerStage {
+            tagger,
+            epochs,
+            jackknifed,
+        });
+    };
+    log(format!(
+        "second tagging pass kept (epoch {epochs2}, dev UPOS {:.2} XPOS {:.2})",
+        d.0, d.1
+    ));
+    tagger = t;
+    // Retag each fold with both passes trained without it, so that the parser trains on
+    // tags as good (and as wrong) as it will get.
+    let first_pass = jackknifed.clone();
+    for (fold, ft) in fold_taggers.into_iter().enumerate() {
+        let part: Vec<usize> = (0..train_tx.len()).filter(|i| i % k != fold).collect();
+        let part_tx: Vec<TagExample> = part.iter().map(|&i| train_tx[i].clone()).collect();
+        let part_first: Vec<Vec<u16>> = part.iter().map(|&i| first_pass[i].clone()).collect();
+        let mut sp = SecondPassTrainer::new(ft, opts.bits.tagger);
+        for _ in 0..epochs2 {
+            sp.epoch(&part_tx, &part_first, &mut rng);
+        }
+        let t = sp.snapshot(opts.tagger_compression);
+        let mut buf = TagBuf::default();
+        for (i, ex) in train_tx.iter().enumerate().filter(|(i, _)| i % k == fold) {
+            t.tag(&ex.lex, &mut buf, &mut jackknifed[i]);
+        }
+        log(format!(
+            "jackknife fold {}/{k} retagged with both passes [{:.0?}]",
+            fold + 1,
+            t0.elapsed()
+        ));
+    }
+    Ok(TaggerStage {
+        tagger,
+        epochs,
+        jackknifed,
+    })
+}
+
+/// Which parsing pass to train.
+struct PassKind {
+    name: &'static str,
+    reverse: bool,
+    templates: Templates,
+    guide: Option<Pass>,
+}
+
+/// What training a parsing pass needs besides its examples.
+struct PassContext<'a> {
+    tagger: &'a Tagger,
+    dev: &'a [Sentence],
+    opts: &'a TrainOptions,
+    t0: Instant,
+}
+
+impl PassContext<'_> {
+    /// Train one pass on `examples` (in its direction), keeping the epoch with the best dev
+    /// LAS (then UAS) of the whole parser; a pass is guided when it gets a `guide`.
+    fn train_pass(
+        &mut self,
+        examples: &[ParseExample],
+        kind: PassKind,
+        rng: &mut Rng,
+        log: &mut dyn FnMut(String),
+    ) -> Result<(Pass, usize, Scores), Error> {
+        let PassKind {
+            name,
+            reverse,
+            templates,
+            guide,
+        } = kind;
+        let opts = self.opts;
+        let mut pt = PassTrainer::new(
+            reverse,
+            guide.is_some(),
+            templates,
+            opts.bits.actions,
+            opts.bits.labels,
+        );
+        let mut best: Option<(Scores, usize, Pass)> = None;
+        for e in 1..=opts.parser_epochs.max(1) {
+            let st = pt.epoch(examples, rng, e >= 2);
+            let pass = pt.snapshot(opts.compression);
+            let parser = match &guide {
+                Some(g) => Parser::new(Some(g.clone()), pass.clone()),
+                None => Parser::new(None, pass.clone()),
+            };
+            let d = evaluate(
+                &Pipeline::new(self.tagger.clone(), parser, String::new()),
+                self.dev,
+            );
+            log(format!(
+                "{name} epoch {e}: transition errors {:.2}%  dev UAS {:.2} LAS {:.2}  [{:.0?}]",
+                100.0 * st.errors as f64 / st.transitions.max(1) as f64,
+                d.uas_pct(),
+                d.las_pct(),
+                self.t0.elapsed()
+            ));
+            if best
+                .as_ref()
+                .is_none_or(|b| (d.las, d.uas) > (b.0.las, b.0.uas))
+            {
+                best = Some((d, e, pass));
+            }
+        }
+        let Some((d, e, pass)) = best else {
+            return Err(Error::Train("no parser epoch".into()));
+        };
+        Ok((pass, e, d))
+    }
 }
 
 /// Train tagger and parser on `train`, choosing epochs on `dev`. `progress` receives log lines.
@@ -265,170 +579,124 @@ pub fn train(
         return Err(Error::Train("no training sentences".into()));
     }
     let mut report = TrainReport::default();
-    let mut log = |report: &mut TrainReport, s: String| {
+    let mut log = |s: String| {
         progress(&s);
         report.log.push(s);
     };
     let t0 = Instant::now();
-    let mut rng = Rng::new(opts.seed);
     let classes = tag_classes(train);
     let train_tx = tag_examples(train, &classes);
     let dev_tx = tag_examples(dev, &classes);
-    log(
-        &mut report,
-        format!(
-            "{} training sentences, {} dev sentences, {} tag classes",
-            train.len(),
-            dev.len(),
-            classes.len()
-        ),
-    );
+    log(format!(
+        "{} training sentences, {} dev sentences, {} tag classes",
+        train.len(),
+        dev.len(),
+        classes.len()
+    ));
 
-    // Tagger: keep the epoch with the best dev UPOS (then XPOS).
-    let mut tt = TaggerTrainer::new(classes.clone(), &train_tx);
-    let mut best: Option<((f64, f64), usize, Tagger)> = None;
-    for e in 1..=opts.tagger_epochs.max(1) {
-        let acc = tt.epoch(&train_tx, &mut rng);
-        let snap = tt.snapshot(opts.tagger_compression);
-        let d = tag_accuracy(&snap, &dev_tx);
-        log(
-            &mut report,
-            format!(
-                "tagger epoch {e}: train {:.2}  dev UPOS {:.2} XPOS {:.2}  [{:.0?}]",
-                100.0 * acc,
-                d.0,
-                d.1,
-                t0.elapsed()
-            ),
-        );
-        if best.as_ref().is_none_or(|b| d > b.0) {
-            best = Some((d, e, snap));
+    let fingerprint = tagger_fingerprint(&train_tx, &dev_tx, opts);
+    let cached = opts
+        .tagger_cache
+        .as_deref()
+        .and_then(|p| read_tagger_cache(p, fingerprint, train.len()));
+    let stage = match cached {
+        Some(t) => {
+            log("tagger and jackknifed tags read from the cache".into());
+            t
+        }
+        None => {
+            let t = train_tagger(&train_tx, &dev_tx, &classes, opts, &mut log)?;
+            if let Some(p) = &opts.tagger_cache {
+                write_tagger_cache(p, fingerprint, &t)?;
+            }
+            t
+        }
+    };
+    let TaggerStage {
+        tagger,
+        epochs: tag_epochs,
+        jackknifed,
+    } = stage;
+
+    let mut examples = Vec::with_capacity(train.len());
+    let mut skipped = 0;
+    for ((s, ex), tags) in train.iter().zip(&train_tx).zip(&jackknifed) {
+        let tags: Vec<(Upos, Xpos)> = tags
+            .iter()
+            .map(|&c| classes.get(c as usize).copied().unwrap_or_default())
+            .collect();
+        match parse_example(&ex.lex, &tags, s, opts.nonprojective) {
+            Some(p) => examples.push(p),
+            None => skipped += 1,
         }
     }
-    let Some((_, tag_epochs, tagger)) = best else {
-        return Err(Error::Train("no tagger epoch".into()));
-    };
-    report.tagger_epoch = tag_epochs;
+    log(format!(
+        "parser: {} training trees, {skipped} left out",
+        examples.len()
+    ));
 
-    // Training tags for the parser: jackknifed predictions, or gold.
-    let mut train_tags: Vec<Vec<(Upos, Xpos)>> = train
-        .iter()
-        .map(|s| {
-            s.words
-                .iter()
-                .map(|w| (w.upos_tag(), w.xpos_tag()))
-                .collect()
-        })
-        .collect();
-    let mut first_pass: Vec<Vec<u16>> = vec![Vec::new(); train.len()];
-    let mut tagger = tagger;
-    if opts.folds >= 2 {
-        let k = opts.folds;
+    // The parser has its own generator, so that a cached tagger gives the same parser.
+    let mut rng = Rng::new(opts.seed ^ 0x009A_25E7);
+    let mut ctx = PassContext {
+        tagger: &tagger,
+        dev,
+        opts,
+        t0,
+    };
+    let guide = if opts.stacked {
+        let reversed: Vec<ParseExample> = examples.iter().map(ParseExample::reversed).collect();
+        let kind = PassKind {
+            name: "guide (right to left)",
+            reverse: true,
+            templates: opts.guide_templates,
+            guide: None,
+        };
+        let (guide, guide_epochs, _) = ctx.train_pass(&reversed, kind, &mut rng, &mut log)?;
+        // Jackknifed guide trees for the training sentences.
+        let k = opts.folds.max(2);
+        let mut buf = ParseBuf::default();
         for fold in 0..k {
-            let part: Vec<TagExample> = train_tx
+            let part: Vec<ParseExample> = reversed
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| i % k != fold)
                 .map(|(_, x)| x.clone())
                 .collect();
-            let mut ft = TaggerTrainer::new(classes.clone(), &part);
-            for _ in 0..tag_epochs {
-                ft.epoch(&part, &mut rng);
-            }
-            let t = ft.snapshot(opts.tagger_compression);
-            let (mut amb, mut out) = (Vec::new(), Vec::new());
-            for (i, ex) in train_tx.iter().enumerate().filter(|(i, _)| i % k == fold) {
-                t.tag(&ex.lex, &mut amb, &mut out);
-                train_tags[i] = out.iter().map(|&c| classes[c as usize]).collect();
-                first_pass[i] = out.clone();
-            }
-            log(
-                &mut report,
-                format!(
-                    "jackknife fold {}/{k} tagged [{:.0?}]",
-                    fold + 1,
-                    t0.elapsed()
-                ),
+            let mut pt = PassTrainer::new(
+                true,
+                false,
+                opts.guide_templates,
+                opts.bits.actions,
+                opts.bits.labels,
             );
-        }
-    }
-
-    if opts.folds >= 2 {
-        // Second tagging pass, trained on the jackknifed first-pass tags; kept if it helps.
-        let mut best2: Option<((f64, f64), usize, Tagger)> = None;
-        let mut sp = SecondPassTrainer::new(tagger.clone());
-        let base = tag_accuracy(&tagger, &dev_tx);
-        for e in 1..=opts.tagger_epochs.max(1) {
-            sp.epoch(&train_tx, &first_pass, &mut rng);
-            let snap = sp.snapshot(opts.tagger_compression);
-            let d = tag_accuracy(&snap, &dev_tx);
-            log(
-                &mut report,
-                format!(
-                    "second tagging pass epoch {e}: dev UPOS {:.2} XPOS {:.2}  [{:.0?}]",
-                    d.0,
-                    d.1,
-                    t0.elapsed()
-                ),
-            );
-            if best2.as_ref().is_none_or(|b| d > b.0) {
-                best2 = Some((d, e, snap));
+            for e in 1..=guide_epochs {
+                pt.epoch(&part, &mut rng, e >= 2);
             }
-        }
-        if let Some((d, e, t)) = best2 {
-            if d > base {
-                log(&mut report, format!("second tagging pass kept (epoch {e})"));
-                tagger = t;
+            let pass = pt.snapshot(opts.compression);
+            for ex in examples.iter_mut().skip(fold).step_by(k) {
+                Parser::run(&pass, &ex.toks, &mut buf);
+                set_guide(&mut ex.toks, &buf.heads, &buf.labels);
             }
-        }
-    }
-
-    let mut examples = Vec::with_capacity(train.len());
-    let mut skipped = 0;
-    for ((s, ex), tags) in train.iter().zip(&train_tx).zip(&train_tags) {
-        match parse_example(&ex.lex, tags, s, opts.nonprojective) {
-            Some(p) => examples.push(p),
-            None => skipped += 1,
-        }
-    }
-    log(
-        &mut report,
-        format!(
-            "parser: {} training trees, {skipped} left out",
-            examples.len()
-        ),
-    );
-
-    let mut pt = ParserTrainer::new();
-    let mut best: Option<(Scores, usize, Pipeline)> = None;
-    for e in 1..=opts.parser_epochs.max(1) {
-        let st = pt.epoch(&examples, &mut rng, e >= 2);
-        let p = Pipeline::new(tagger.clone(), pt.snapshot(opts.compression), String::new());
-        let d = evaluate(&p, dev);
-        log(
-            &mut report,
-            format!(
-                "parser epoch {e}: transition errors {:.2}%  dev UAS {:.2} LAS {:.2}  [{:.0?}]",
-                100.0 * st.errors as f64 / st.transitions.max(1) as f64,
-                d.uas_pct(),
-                d.las_pct(),
+            log(format!(
+                "guide fold {}/{k} parsed [{:.0?}]",
+                fold + 1,
                 t0.elapsed()
-            ),
-        );
-        if best
-            .as_ref()
-            .is_none_or(|b| (d.las, d.uas) > (b.0.las, b.0.uas))
-        {
-            best = Some((d, e, p));
+            ));
         }
-    }
-    let Some((dev_scores, parse_epochs, p)) = best else {
-        return Err(Error::Train("no parser epoch".into()));
+        Some(guide)
+    } else {
+        None
     };
-    report.parser_epoch = parse_epochs;
-    report.dev = dev_scores;
+    let kind = PassKind {
+        name: "parser",
+        reverse: false,
+        templates: opts.main_templates,
+        guide: guide.clone(),
+    };
+    let (main, parse_epochs, dev_scores) = ctx.train_pass(&examples, kind, &mut rng, &mut log)?;
+    let p = Pipeline::new(tagger.clone(), Parser::new(guide, main), String::new());
     let about = format!(
-        "sitrep tagger+parser; trained on {} sentences (EWT train + GUM train docs), tuned on {} dev sentences; seed {}, tagger epochs {} of {}, parser epochs {} of {}, jackknife folds {}, non-projective {:?}, prune {}",
+        "sitrep tagger+parser; trained on {} sentences (EWT train + GUM train docs), tuned on {} dev sentences; seed {}, tagger epochs {} of {}, parser epochs {} of {}, jackknife folds {}, stacked {}, non-projective {:?}, prune {}, tagger prune {}, table bits {}/{}/{}",
         train.len(),
         dev.len(),
         opts.seed,
@@ -437,14 +705,19 @@ pub fn train(
         parse_epochs,
         opts.parser_epochs,
         opts.folds,
+        opts.stacked,
         opts.nonprojective,
-        opts.compression.prune
+        opts.compression.prune,
+        opts.tagger_compression.prune,
+        opts.bits.tagger,
+        opts.bits.actions,
+        opts.bits.labels,
     );
     let pipeline = Pipeline::new(p.tagger().clone(), p.parser().clone(), about);
-    log(
-        &mut report,
-        format!("done: dev {dev_scores} [{:.0?}]", t0.elapsed()),
-    );
+    log(format!("done: dev {dev_scores} [{:.0?}]", t0.elapsed()));
+    report.tagger_epoch = tag_epochs;
+    report.parser_epoch = parse_epochs;
+    report.dev = dev_scores;
     Ok((pipeline, report))
 }
 

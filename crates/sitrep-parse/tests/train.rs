@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use sitrep_parse::conllu;
-use sitrep_parse::train::{train, TrainOptions};
+use sitrep_parse::train::{train, TableBits, TrainOptions};
 
 const TINY: &str = "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tcat\tcat\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n3\tsat\tsit\tVERB\tVBD\t_\t0\troot\t_\t_\n4\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n6\tmat\tmat\tNOUN\tNN\t_\t3\tobl\t_\t_\n7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\thelps\thelp\tVERB\tVBZ\t_\t0\troot\t_\t_\n3\tIraq\tIraq\tPROPN\tNNP\t_\t2\tobj\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
 
@@ -23,10 +23,16 @@ fn slice() -> Vec<conllu::Sentence> {
 fn same_seed_same_bytes() {
     let data = slice();
     let (tr, dev) = data.split_at(data.len() * 3 / 4);
+    // Small tables: the default ones take a few hundred MB to train.
     let opts = TrainOptions {
         tagger_epochs: 2,
         parser_epochs: 2,
         folds: 2,
+        bits: TableBits {
+            tagger: 16,
+            actions: 16,
+            labels: 16,
+        },
         ..TrainOptions::default()
     };
     let (a, _) = train(tr, dev, &opts, &mut |_| {}).expect("trains");
@@ -40,4 +46,31 @@ fn same_seed_same_bytes() {
     assert_eq!(back.to_bytes(), a.to_bytes());
     assert!(sitrep_parse::Pipeline::from_bytes(&a.to_bytes()[..100], "t").is_err());
     assert!(sitrep_parse::Pipeline::from_bytes(b"garbage", "t").is_err());
+}
+
+#[test]
+fn cached_tagger_gives_the_same_model() {
+    let data = slice();
+    let (tr, dev) = data.split_at(data.len() * 3 / 4);
+    let cache = std::env::temp_dir().join(format!("sitrep-tagcache-{}", std::process::id()));
+    let _ = std::fs::remove_file(&cache);
+    let opts = TrainOptions {
+        tagger_epochs: 2,
+        parser_epochs: 2,
+        folds: 2,
+        bits: TableBits {
+            tagger: 14,
+            actions: 14,
+            labels: 14,
+        },
+        tagger_cache: Some(cache.clone()),
+        ..TrainOptions::default()
+    };
+    let (a, ra) = train(tr, dev, &opts, &mut |_| {}).expect("trains");
+    assert!(cache.exists(), "the cache is written");
+    let (b, rb) = train(tr, dev, &opts, &mut |_| {}).expect("trains");
+    let _ = std::fs::remove_file(&cache);
+    assert!(!ra.log.iter().any(|l| l.contains("from the cache")));
+    assert!(rb.log.iter().any(|l| l.contains("from the cache")));
+    assert_eq!(a.to_bytes(), b.to_bytes());
 }

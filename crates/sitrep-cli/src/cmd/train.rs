@@ -4,8 +4,17 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Context;
-use sitrep_parse::train::{self, NonProjective, TrainOptions};
+use sitrep_parse::parser::Templates;
+use sitrep_parse::train::{self, NonProjective, TableBits, TrainOptions};
 use sitrep_parse::{evaluate, Compression, Pipeline};
+
+/// Template sets for the guide parser.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum GuideTemplates {
+    Guide,
+    Small,
+    Full,
+}
 
 /// Flags of `sitrep train`.
 #[derive(clap::Args)]
@@ -37,6 +46,32 @@ pub struct Args {
     /// Leave non-projective training trees out instead of lifting their crossing arcs.
     #[arg(long)]
     skip_nonprojective: bool,
+    /// Tagger feature table size, log2 of its rows.
+    #[arg(long, default_value_t = TableBits::default().tagger)]
+    tagger_bits: u32,
+    /// Transition feature table size, log2 of its rows.
+    #[arg(long, default_value_t = TableBits::default().actions)]
+    action_bits: u32,
+    /// Label feature table size, log2 of its rows.
+    #[arg(long, default_value_t = TableBits::default().labels)]
+    label_bits: u32,
+    /// Cache the trained tagger and its jackknifed tags in this file and reuse them when data
+    /// and tagger options match (parser-only experiments).
+    #[arg(long)]
+    tagger_cache: Option<PathBuf>,
+    /// Give the main parser a third of the transition templates (faster, less accurate).
+    #[arg(long)]
+    small_parser: bool,
+    /// Tag in one pass only (faster, slightly less accurate).
+    #[arg(long)]
+    no_second_pass: bool,
+    /// Train a single left-to-right parser instead of one stacked on a right-to-left guide.
+    #[arg(long)]
+    no_stack: bool,
+    /// Templates of the guide parser: all transition templates and half the label ones
+    /// (guide), a third of the transition templates (small: faster, less accurate), or all.
+    #[arg(long, value_enum, default_value_t = GuideTemplates::Guide)]
+    guide_templates: GuideTemplates,
     /// Use only the first N training sentences (quick experiments).
     #[arg(long)]
     limit: Option<usize>,
@@ -71,6 +106,24 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         } else {
             NonProjective::Lift
         },
+        bits: TableBits {
+            tagger: args.tagger_bits,
+            actions: args.action_bits,
+            labels: args.label_bits,
+        },
+        tagger_cache: args.tagger_cache.clone(),
+        second_pass: !args.no_second_pass,
+        stacked: !args.no_stack,
+        guide_templates: match args.guide_templates {
+            GuideTemplates::Guide => Templates::Guide,
+            GuideTemplates::Small => Templates::Small,
+            GuideTemplates::Full => Templates::Full,
+        },
+        main_templates: if args.small_parser {
+            Templates::Small
+        } else {
+            Templates::Full
+        },
     };
     let (pipeline, _report) =
         train::train(&tb.train, &dev, &opts, &mut |line| eprintln!("{line}"))?;
@@ -93,9 +146,15 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// Print scores on the standard evaluation sets and the speed.
 fn report(p: &Pipeline, tb: &train::Treebanks) {
     let (tf, tw) = p.tagger().size();
-    let ((af, aw), (lf, lw)) = p.parser().size();
+    let parts: Vec<String> = p
+        .part_sizes()
+        .iter()
+        .map(|(name, n)| format!("{name} {:.2} MB", *n as f64 / 1e6))
+        .collect();
+    eprintln!("model parts: {}", parts.join(", "));
+    let ((mf, mw), (gf, gw)) = p.parser().size();
     eprintln!(
-        "model: tagger {tf} features / {tw} weights; transitions {af} / {aw}; labels {lf} / {lw}"
+        "model: tagger {tf} features / {tw} weights; parser {mf} / {mw}; guide parser {gf} / {gw}"
     );
     for (name, set) in [
         ("EWT dev", &tb.ewt_dev),

@@ -1,0 +1,264 @@
+//! Deterministic repairs of a greedy parse: runs of proper nouns, and "that" clauses.
+//!
+//! News text is dense with title + name chains ("Iranian Defense Minister Mohammad Reza
+//! Gharaei Ashtiani", "Chinese Foreign Minister Wang Yi") whose words are mostly unseen in
+//! training. A greedy parser sometimes splits such a run into two constituents joined by a
+//! relation that cannot hold between adjacent words with nothing in between: an `appos` or
+//! `conj` with no comma, dash or conjunction, or two subjects of one verb. Everything later
+//! (actors, events) reads the subject of a verb, so one such arc loses an event.
+//!
+//! Each repair turns the run back into one noun phrase headed by its last name word, the way
+//! UD English annotates titles before names (`compound`). The repairs only fire on structures
+//! that are invalid in UD English, and they are scored with everything else by `eval-parse`
+//! (EWT and GUM figures in this crate's README), so they are measured, not assumed.
+
+use sitrep_text::{DepRel, Upos, Xpos};
+
+use crate::pipeline::Analysis;
+
+/// Whether token `i` (0-based) is a proper-noun word.
+fn is_name(a: &[Analysis], i: usize) -> bool {
+    a[i].upos == Upos::Propn || matches!(a[i].xpos, Xpos::Nnp | Xpos::Nnps)
+}
+
+/// Whether the tokens strictly between `from` and `to` (0-based, `from < to`) are all
+/// proper-noun words or adjectives (a title's "Foreign", "Iranian"): nothing that could
+/// separate two phrases.
+fn only_names_between(a: &[Analysis], from: usize, to: usize) -> bool {
+    (from + 1..to).all(|t| is_name(a, t) || a[t].upos == Upos::Adj)
+}
+
+/// Make `dep` (0-based) the head of the run that `old` (0-based) headed: `dep` takes `old`'s
+/// head and relation, and `old` becomes a `compound` of `dep`.
+fn promote(a: &mut [Analysis], old: usize, dep: usize) {
+    a[dep].head = a[old].head;
+    a[dep].deprel = a[old].deprel;
+    demote(a, old, dep);
+}
+
+/// Make `old` (0-based) a `compound` of `new` (0-based, after it); the phrase-level words
+/// before `old` (its case marker, determiner, possessor, punctuation) go to `new`, as UD
+/// attaches them to the head of the phrase.
+fn demote(a: &mut [Analysis], old: usize, new: usize) {
+    a[old].head = new as u32 + 1;
+    a[old].deprel = DepRel::Compound;
+    for c in &mut a[..old] {
+        let phrase_level = matches!(
+            c.deprel,
+            DepRel::Case | DepRel::Det | DepRel::NmodPoss | DepRel::Punct
+        );
+        if c.head as usize == old + 1 && phrase_level {
+            c.head = new as u32 + 1;
+        }
+    }
+}
+
+/// Repair the parse of one sentence in place; `is_that(i)` says whether token `i` is the
+/// word "that". Returns how many arcs were changed.
+pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
+    let mut changed = 0;
+    // 1. An `appos` or `conj` between two proper nouns with only names between them: the
+    //    later word is the head of one phrase ("Defense Minister Mohammad ...").
+    for d in 0..a.len() {
+        let rel = a[d].deprel.base();
+        if !matches!(rel, DepRel::Appos | DepRel::Conj) || a[d].head == 0 {
+            continue;
+        }
+        let h = a[d].head as usize - 1;
+        if h < d && is_name(a, h) && is_name(a, d) && only_names_between(a, h, d) {
+            promote(a, h, d);
+            changed += 2;
+        }
+    }
+    // 5. An oblique hung on a proper noun after it with only names between ("according to
+    //    Turkish(obl of Suleyman) Interior Minister Suleyman Soylu"): obliques modify
+    //    predicates, so the word is part of the name phrase, whose case marker it carries.
+    for d in 0..a.len() {
+        if a[d].deprel.base() != DepRel::Obl || a[d].head == 0 {
+            continue;
+        }
+        let mut h = a[d].head as usize - 1;
+        if h <= d || !is_name(a, h) || !only_names_between(a, d, h) {
+            continue;
+        }
+        // The top of the name run: climb compound/flat/title arcs to the right.
+        while a[h].head as usize > h + 1
+            && matches!(
+                a[h].deprel,
+                DepRel::Compound | DepRel::Flat | DepRel::NmodDesc
+            )
+            && is_name(a, a[h].head as usize - 1)
+            && only_names_between(a, h, a[h].head as usize - 1)
+        {
+            h = a[h].head as usize - 1;
+        }
+        demote(a, d, h);
+        changed += 1;
+    }
+    // 6. An adjective as `amod` or `advmod` of a verb right before one of the verb's nominal
+    //    dependents ("German(amod of spoke) Chancellor Olaf Scholz spoke"): it modifies that
+    //    nominal.
+    for d in 0..a.len() {
+        if a[d].upos != Upos::Adj || !matches!(a[d].deprel, DepRel::Amod | DepRel::Advmod) {
+            continue;
+        }
+        let v = a[d].head as usize;
+        if v == 0 || a[v - 1].upos != Upos::Verb || v - 1 < d {
+            continue;
+        }
+        let target = (d + 1..v - 1).find(|&n| {
+            a[n].head as usize == v
+                && matches!(a[n].upos, Upos::Noun | Upos::Propn)
+                && only_names_between(a, d, n)
+        });
+        if let Some(n) = target {
+            a[d].head = n as u32 + 1;
+            a[d].deprel = DepRel::Amod;
+            changed += 1;
+        }
+    }
+    // 2. Two subjects, objects or obliques of one verb with only names between them ("Iran's
+    //    defense minister", "Wang Yi", "according to Turkish Interior Minister Suleyman
+    //    Soylu"): the later one heads the phrase, the earlier one is its compound.
+    for b in 0..a.len() {
+        let rel = a[b].deprel.base();
+        if !matches!(rel, DepRel::Nsubj | DepRel::Obj | DepRel::Obl) || !is_name(a, b) {
+            continue;
+        }
+        let v = a[b].head;
+        let Some(first) = (0..b)
+            .rev()
+            .find(|&x| a[x].head == v && a[x].deprel.base() == rel)
+        else {
+            continue;
+        };
+        let nominal = is_name(a, first) || a[first].upos == Upos::Noun;
+        if nominal && only_names_between(a, first, b) {
+            demote(a, first, b);
+            changed += 1;
+        }
+    }
+    // 4. A verb with its own object or oblique coordinated with the object of another verb
+    //    ("welcomed the proposal and praised Ankara", often after a VBN/VBD tagging error):
+    //    it is that verb's conjunct.
+    for w in 0..a.len() {
+        if a[w].deprel != DepRel::Conj || a[w].upos != Upos::Verb || a[w].head == 0 {
+            continue;
+        }
+        let n = a[w].head as usize - 1;
+        let nominal = matches!(a[n].upos, Upos::Noun | Upos::Propn);
+        if !nominal || a[n].head == 0 || !matches!(a[n].deprel.base(), DepRel::Obj) {
+            continue;
+        }
+        let v = a[n].head as usize - 1;
+        let has_args = (w + 1..a.len()).any(|c| {
+            a[c].head as usize == w + 1 && matches!(a[c].deprel.base(), DepRel::Obj | DepRel::Obl)
+        });
+        if a[v].upos == Upos::Verb && v < n && n < w && has_args {
+            a[w].head = v as u32 + 1;
+            changed += 1;
+        }
+    }
+    // 3. A relative clause introduced by the complementizer "that" (a `mark`: relative "that"
+    //    is a pronoun) hung on a time expression of a verb: "said on Sunday that X is ready" is
+    //    the verb's complement clause.
+    for c in 0..a.len() {
+        if a[c].deprel != DepRel::AclRelcl || a[c].head == 0 {
+            continue;
+        }
+        let n = a[c].head as usize - 1;
+        let marked = (n + 1..c)
+            .any(|m| a[m].head as usize == c + 1 && a[m].deprel == DepRel::Mark && is_that(m));
+        if !marked || a[n].head == 0 || n > c {
+            continue;
+        }
+        let v = a[n].head as usize - 1;
+        let oblique = matches!(
+            a[n].deprel,
+            DepRel::Obl | DepRel::OblTmod | DepRel::OblUnmarked | DepRel::NmodTmod
+        );
+        if oblique && a[v].upos == Upos::Verb && v < n {
+            a[c].head = v as u32 + 1;
+            a[c].deprel = DepRel::Ccomp;
+            changed += 1;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tok(upos: Upos, xpos: Xpos, head: u32, deprel: DepRel) -> Analysis {
+        Analysis {
+            upos,
+            xpos,
+            head,
+            deprel,
+        }
+    }
+
+    #[test]
+    fn appos_without_separator_becomes_one_phrase() {
+        use DepRel::*;
+        // Defense(1) Minister(2) Mohammad(3) said(4); Mohammad wrongly appos of Defense.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 4, Nsubj),
+            tok(Upos::Propn, Xpos::Nnp, 3, Compound),
+            tok(Upos::Propn, Xpos::Nnp, 1, Appos),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert_eq!(repair(&mut a, |_| false), 2);
+        assert_eq!((a[2].head, a[2].deprel), (4, Nsubj));
+        assert_eq!((a[0].head, a[0].deprel), (3, Compound));
+    }
+
+    #[test]
+    fn appos_after_a_comma_is_kept() {
+        use DepRel::*;
+        // Lavrov(1) ,(2) Russia(3): a real apposition.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 0, Root),
+            tok(Upos::Punct, Xpos::Comma, 3, Punct),
+            tok(Upos::Propn, Xpos::Nnp, 1, Appos),
+        ];
+        assert_eq!(repair(&mut a, |_| false), 0);
+    }
+
+    #[test]
+    fn that_clause_after_a_day_is_the_verbs_complement() {
+        use DepRel::*;
+        // said(1) on(2) Sunday(3) that(4) it(5) is(6) ready(7)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Adp, Xpos::In, 3, Case),
+            tok(Upos::Propn, Xpos::Nnp, 1, Obl),
+            tok(Upos::Sconj, Xpos::In, 7, Mark),
+            tok(Upos::Pron, Xpos::Prp, 7, Nsubj),
+            tok(Upos::Aux, Xpos::Vbz, 7, Cop),
+            tok(Upos::Adj, Xpos::Jj, 3, AclRelcl),
+        ];
+        assert_eq!(
+            repair(&mut a.clone(), |_| false),
+            0,
+            "only for the word that"
+        );
+        assert_eq!(repair(&mut a, |i| i == 3), 1);
+        assert_eq!((a[6].head, a[6].deprel), (1, Ccomp));
+    }
+
+    #[test]
+    fn two_adjacent_subjects_become_one() {
+        use DepRel::*;
+        // Wang(1) Yi(2) met(3)
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 3, Nsubj),
+            tok(Upos::Propn, Xpos::Nnp, 3, Nsubj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert_eq!(repair(&mut a, |_| false), 1);
+        assert_eq!((a[0].head, a[0].deprel), (2, Compound));
+        assert_eq!((a[1].head, a[1].deprel), (3, Nsubj));
+    }
+}

@@ -70,7 +70,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 2;
         }
     }
-    // 5. An oblique hung on a proper noun after it with only names between ("according to
+    // 2. An oblique hung on a proper noun after it with only names between ("according to
     //    Turkish(obl of Suleyman) Interior Minister Suleyman Soylu"): obliques modify
     //    predicates, so the word is part of the name phrase, whose case marker it carries.
     for d in 0..a.len() {
@@ -95,7 +95,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         demote(a, d, h);
         changed += 1;
     }
-    // 6. An adjective as `amod` or `advmod` of a verb right before one of the verb's nominal
+    // 3. An adjective as `amod` or `advmod` of a verb right before one of the verb's nominal
     //    dependents ("German(amod of spoke) Chancellor Olaf Scholz spoke"): it modifies that
     //    nominal.
     for d in 0..a.len() {
@@ -117,7 +117,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 1;
         }
     }
-    // 2. Two subjects, objects or obliques of one verb with only names between them ("Iran's
+    // 4. Two subjects, objects or obliques of one verb with only names between them ("Iran's
     //    defense minister", "Wang Yi", "according to Turkish Interior Minister Suleyman
     //    Soylu"): the later one heads the phrase, the earlier one is its compound.
     for b in 0..a.len() {
@@ -138,7 +138,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 1;
         }
     }
-    // 4. A verb with its own object or oblique coordinated with the object of another verb
+    // 5. A verb with its own object or oblique coordinated with the object of another verb
     //    ("welcomed the proposal and praised Ankara", often after a VBN/VBD tagging error):
     //    it is that verb's conjunct.
     for w in 0..a.len() {
@@ -159,9 +159,9 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 1;
         }
     }
-    // 3. A relative clause introduced by the complementizer "that" (a `mark`: relative "that"
-    //    is a pronoun) hung on a time expression of a verb: "said on Sunday that X is ready" is
-    //    the verb's complement clause.
+    // 6. A relative clause introduced by the complementizer "that" (a `mark`: relative "that"
+    //    is a pronoun) hung on a time expression or a named addressee of a verb: "said on
+    //    Sunday that X is ready", "told Minister Abbas that X" is the verb's complement clause.
     for c in 0..a.len() {
         if a[c].deprel != DepRel::AclRelcl || a[c].head == 0 {
             continue;
@@ -177,9 +177,43 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             a[n].deprel,
             DepRel::Obl | DepRel::OblTmod | DepRel::OblUnmarked | DepRel::NmodTmod
         );
-        if oblique && a[v].upos == Upos::Verb && v < n {
+        // "told the minister that X": a person is no content noun ("the news that X").
+        let addressee = matches!(a[n].upos, Upos::Propn | Upos::Pron)
+            && matches!(a[n].deprel.base(), DepRel::Obj | DepRel::Iobj);
+        if (oblique || addressee) && a[v].upos == Upos::Verb && v < n {
             a[c].head = v as u32 + 1;
             a[c].deprel = DepRel::Ccomp;
+            changed += 1;
+        }
+    }
+    // 7. "... that X and that Y": a conjunct clause with its own "that" hung on the main verb
+    //    is coordinated with the nearest earlier "that" clause under that verb.
+    let has_that = |a: &[Analysis], c: usize| {
+        (0..c).any(|m| a[m].head as usize == c + 1 && a[m].deprel == DepRel::Mark && is_that(m))
+    };
+    for w in 0..a.len() {
+        if a[w].deprel != DepRel::Conj || a[w].head == 0 || !has_that(a, w) {
+            continue;
+        }
+        let v = a[w].head as usize - 1;
+        if v > w || has_that(a, v) {
+            continue;
+        }
+        let under_v = |a: &[Analysis], mut c: usize| {
+            for _ in 0..a.len() {
+                match a[c].head as usize {
+                    0 => return false,
+                    h if h == v + 1 => return true,
+                    h => c = h - 1,
+                }
+            }
+            false
+        };
+        let earlier = (v + 1..w)
+            .rev()
+            .find(|&c| a[c].deprel == DepRel::Ccomp && has_that(a, c) && under_v(a, c));
+        if let Some(c) = earlier {
+            a[w].head = c as u32 + 1;
             changed += 1;
         }
     }
@@ -246,6 +280,41 @@ mod tests {
         );
         assert_eq!(repair(&mut a, |i| i == 3), 1);
         assert_eq!((a[6].head, a[6].deprel), (1, Ccomp));
+    }
+
+    #[test]
+    fn and_that_clause_joins_the_earlier_that_clause() {
+        use DepRel::*;
+        // told(1) him(2) that(3) Iran(4) sees(5) and(6) that(7) Tehran(8) will(9) help(10)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Pron, Xpos::Prp, 1, Iobj),
+            tok(Upos::Sconj, Xpos::In, 5, Mark),
+            tok(Upos::Propn, Xpos::Nnp, 5, Nsubj),
+            tok(Upos::Verb, Xpos::Vbz, 1, Ccomp),
+            tok(Upos::Cconj, Xpos::Cc, 10, Cc),
+            tok(Upos::Sconj, Xpos::In, 10, Mark),
+            tok(Upos::Propn, Xpos::Nnp, 10, Nsubj),
+            tok(Upos::Aux, Xpos::Md, 10, Aux),
+            tok(Upos::Verb, Xpos::Vb, 1, Conj),
+        ];
+        assert_eq!(repair(&mut a, |i| i == 2 || i == 6), 1);
+        assert_eq!((a[9].head, a[9].deprel), (5, Conj));
+    }
+
+    #[test]
+    fn that_clause_on_a_named_addressee_is_the_verbs_complement() {
+        use DepRel::*;
+        // told(1) Abbas(2) that(3) Iran(4) helps(5)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Propn, Xpos::Nnp, 1, Obj),
+            tok(Upos::Sconj, Xpos::In, 5, Mark),
+            tok(Upos::Propn, Xpos::Nnp, 5, Nsubj),
+            tok(Upos::Verb, Xpos::Vbz, 2, AclRelcl),
+        ];
+        assert_eq!(repair(&mut a, |i| i == 2), 1);
+        assert_eq!((a[4].head, a[4].deprel), (1, Ccomp));
     }
 
     #[test]

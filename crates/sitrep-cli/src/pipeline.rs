@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use sitrep_parse::Pipeline;
-use sitrep_text::{Cleaner, Document, Segmenter, Stage};
+use sitrep_text::{Cleaner, Document, KnownPlace, Segmenter, Stage};
 
 /// The text and syntax stages, built once and shared by worker threads.
 pub struct TextPipeline {
@@ -23,7 +23,7 @@ impl TextPipeline {
             None => Pipeline::embedded().context("cannot load the embedded tagger/parser model")?,
         };
         Ok(TextPipeline {
-            cleaner: Cleaner::default(),
+            cleaner: cleaner(),
             segmenter: Segmenter::default(),
             parser,
         })
@@ -41,4 +41,25 @@ impl TextPipeline {
     pub fn parser(&self) -> &Pipeline {
         &self.parser
     }
+}
+
+/// The cleaner, with the embedded gazetteer telling dateline places in capitals
+/// (`ISLAMABAD: …`) from labels (`NATO: …`): a city, country or first-level division whose
+/// own name it is. Without the gazetteer the cleaner leaves that dateline form alone.
+pub fn cleaner() -> Cleaner {
+    let mut c = Cleaner::default();
+    if let Ok(gaz) = sitrep_geo::Gazetteer::embedded() {
+        c.known_place = Some(KnownPlace(std::sync::Arc::new(move |name: &str| {
+            gaz.lookup(name).iter().any(|(p, m)| {
+                m.primary
+                    && matches!(
+                        p.kind,
+                        sitrep_geo::PlaceKind::City
+                            | sitrep_geo::PlaceKind::Country
+                            | sitrep_geo::PlaceKind::Admin1
+                    )
+            })
+        })));
+    }
+    c
 }

@@ -277,6 +277,25 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
     if let Some(a) = arg_at(cx, tok) {
         return Some(a);
     }
+    // "condemned what it called Indian shelling", "what they described as an attack by X":
+    // the free relative stands for the thing named.
+    if t.is(tok, "what") {
+        let naming = t.children_with(tok, &[DepRel::AclRelcl]).find(|&r| {
+            let f = t.form(r).to_lowercase();
+            ["call", "describ", "term", "label", "brand", "dub"]
+                .iter()
+                .any(|w| f.starts_with(w))
+        });
+        if let Some(r) = naming {
+            let named = t.child(r, &[DepRel::Obj, DepRel::Xcomp]).or_else(|| {
+                t.children_with(r, &[DepRel::Obl])
+                    .find(|&k| t.child(k, &[DepRel::Case]).is_some_and(|c| t.is(c, "as")))
+            });
+            if let Some(n) = named.filter(|&n| n != tok) {
+                return inner_arg(cx, n);
+            }
+        }
+    }
     // A thing that belongs to or is done by an actor stands for the actor as a target: its
     // possessor, its by-phrase (the doer of an act), then its of-phrase.
     let nmod_with = |p: &str| {
@@ -295,6 +314,13 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
         .filter(|&k| t.rel(k) == DepRel::NmodPoss)
         .find_map(|k| arg_at(cx, k))
         .or_else(|| nmod_with("by"))
+        // "condemned the Indian shelling", "welcomed the Turkish proposal": a nationality
+        // adjective on the act names whose act it is.
+        .or_else(|| {
+            t.children(tok)
+                .filter(|&k| t.rel(k) == DepRel::Amod)
+                .find_map(|k| arg_at(cx, k))
+        })
         .or_else(|| nmod_with("of"))
 }
 
@@ -760,7 +786,14 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         });
         rule.push_str(" (the pattern's ^ passes over the of-phrase)");
     }
-    if !by_pattern && target.is_none() {
+    // "Ethiopia and Sudan signed an agreement", "X and Y met": a coordinated subject with no
+    // other party acts on itself, one event per ordered pair of members (as PETRARCH does).
+    let mutual =
+        target.is_none() && source.is_some_and(|a| !cx.mentions[a.mention()].conjuncts.is_empty());
+    if mutual {
+        rule.push_str(" → the other members of the coordinated subject");
+    }
+    if !by_pattern && target.is_none() && !mutual {
         return;
     }
     if let Some(o) = light_noun {
@@ -790,7 +823,7 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         rule: rule.trim().to_string(),
         notes,
         linear: false,
-        mutual: false,
+        mutual,
     };
     if frame(cx, v, &mut f) {
         out.push(f);

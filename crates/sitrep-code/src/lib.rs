@@ -787,6 +787,10 @@ fn compound_events(
                 }
             }
         }
+        // Fewer than two placed members: no pair to act on each other.
+        if out.is_empty() && f.target.is_some() {
+            return vec![f];
+        }
         return out;
     }
     let targets = members(f.target);

@@ -39,6 +39,28 @@ pub struct Cleaner {
     pub min_duplicate_words: usize,
     /// Longest first line, in bytes, taken as a headline when metadata gives no title.
     pub max_title_len: usize,
+    /// Tells whether a word in capitals is a place (a gazetteer lookup), so that the
+    /// `ISLAMABAD: …` dateline form is taken; without it that form is left alone.
+    pub known_place: Option<KnownPlace>,
+}
+
+/// A place-name check for datelines, shared between threads (see [`Cleaner::known_place`]).
+#[derive(Clone)]
+pub struct KnownPlace(pub std::sync::Arc<dyn Fn(&str) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for KnownPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KnownPlace(..)")
+    }
+}
+
+impl Cleaner {
+    fn dateline(&self, p: &DatelineParser, text: &str, span: Span) -> Option<crate::Dateline> {
+        match &self.known_place {
+            Some(k) => p.parse_with(text, span, Some(&*k.0)),
+            None => p.parse(text, span),
+        }
+    }
 }
 
 impl Default for Cleaner {
@@ -48,6 +70,7 @@ impl Default for Cleaner {
             min_duplicate_chars: 30,
             min_duplicate_words: 5,
             max_title_len: 250,
+            known_place: None,
         }
     }
 }
@@ -138,7 +161,7 @@ impl Stage for Cleaner {
                     let apart = next.blank_before
                         || next.line > first.line + 1
                         || fingerprint::same(n, line)
-                        || datelines.parse(text, next.span).is_some();
+                        || self.dateline(datelines, text, next.span).is_some();
                     apart && self.looks_like_headline(line, Some(n), datelines, text, first.span)
                 }),
                 None => false,
@@ -182,7 +205,7 @@ impl Stage for Cleaner {
             .filter(|p| p.alive)
             .take(self.dateline_search_paragraphs)
         {
-            if let Some(d) = datelines.parse(text, p.span) {
+            if let Some(d) = self.dateline(datelines, text, p.span) {
                 removed.push(Removed {
                     span: d.span,
                     why: RemovalReason::Dateline,
@@ -315,7 +338,7 @@ impl Cleaner {
         if matches!(last, Some('.' | ',' | ';' | ':')) && !line.ends_with("...") {
             return false;
         }
-        datelines.parse(text, span).is_none()
+        self.dateline(datelines, text, span).is_none()
     }
 }
 

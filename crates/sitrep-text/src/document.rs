@@ -149,7 +149,10 @@ pub struct Token {
 impl Token {
     /// A token over `span` with no analysis yet.
     pub fn new(span: Span) -> Token {
-        Token { span, ..Token::default() }
+        Token {
+            span,
+            ..Token::default()
+        }
     }
 
     /// The form the models and dictionaries see: `norm` if set, else the original text.
@@ -241,13 +244,22 @@ impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
         let text = text.into();
         let body = Span::new(0, text.len());
-        Document { id: id.into(), text, body, ..Document::default() }
+        Document {
+            id: id.into(),
+            text,
+            body,
+            ..Document::default()
+        }
     }
 
     /// A document from raw bytes. Invalid UTF-8 is an error naming the byte offset of the
     /// first bad sequence, unless `lossy` is set: then each bad sequence becomes U+FFFD and
     /// is counted in `lossy_replacements` (offsets then refer to the repaired text).
-    pub fn from_bytes(id: impl Into<String>, bytes: Vec<u8>, lossy: bool) -> Result<Document, Error> {
+    pub fn from_bytes(
+        id: impl Into<String>,
+        bytes: Vec<u8>,
+        lossy: bool,
+    ) -> Result<Document, Error> {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Document::new(id, text)),
             Err(e) => {

@@ -15,7 +15,7 @@ pub mod error;
 pub mod span;
 pub mod tags;
 
-pub use document::{Dateline, Document, Removed, RemovalReason, Sentence, Stage, Token};
+pub use document::{Dateline, Document, RemovalReason, Removed, Sentence, Stage, Token};
 pub use error::Error;
 pub use span::{Ranged, Span};
 pub use tags::{DepRel, Upos, Xpos};
@@ -23,7 +23,7 @@ pub use tags::{DepRel, Upos, Xpos};
 pub mod cleanup;
 pub mod segment;
 
-pub use cleanup::Cleaner;
+pub use cleanup::{Cleaner, KnownPlace};
 pub use segment::Segmenter;
 
 /// Run cleanup and segmentation with default settings: the text half of the pipeline.

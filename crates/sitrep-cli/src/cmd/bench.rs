@@ -357,7 +357,7 @@ fn timed<T>(load: &mut Vec<LoadTime>, what: &'static str, f: impl FnOnce() -> T)
 /// coder's time is its own word lists.
 fn load_resources(model: Option<&PathBuf>) -> Result<Resources> {
     let mut load = Vec::new();
-    let cleaner = timed(&mut load, "cleaner", Cleaner::default);
+    let cleaner = timed(&mut load, "cleaner", crate::pipeline::cleaner);
     let segmenter = timed(&mut load, "segmenter", Segmenter::default);
     let text = timed(&mut load, "tagger/parser model", || {
         TextPipeline::load(model)

@@ -334,6 +334,23 @@ fn p2_item(
         ")" | "}" => Err(format!("unbalanced {:?}", toks[i])),
         t => {
             let mut terms = cx.terms(t)?;
+            // The head noun (the last word) also matches its plural: CAMEO.2.0 lists
+            // `- * ALLEGATION [016]`, and news writes "rejected the allegations".
+            if let Some(Term::Word(w)) = terms.last() {
+                let word = t.rsplit('_').next().unwrap_or(t);
+                if word.chars().all(|c| c.is_alphabetic() || c == '-') {
+                    let mut alts = vec![*w];
+                    for p in crate::inflect::noun_plurals(&fold(word)) {
+                        alts.push(cx.lex.intern_folded(&p));
+                    }
+                    alts.dedup();
+                    if alts.len() > 1 {
+                        if let Some(last) = terms.last_mut() {
+                            *last = Term::AnyOf(alts.into());
+                        }
+                    }
+                }
+            }
             let item = match terms.len() {
                 0 => return Err(format!("empty word {t:?}")),
                 1 => PatternItem::Term(terms.remove(0)),

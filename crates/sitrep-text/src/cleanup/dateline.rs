@@ -106,6 +106,18 @@ impl DatelineParser {
 
     /// The dateline opening the paragraph `text[para]`, if there is one.
     pub fn parse(&self, text: &str, para: Span) -> Option<Dateline> {
+        self.parse_with(text, para, None)
+    }
+
+    /// [`DatelineParser::parse`], also accepting a place in capitals followed by a bare colon
+    /// (`ISLAMABAD: Pakistan on Sunday …`, common in South Asian papers) when `known_place`
+    /// says the place is one: without a gazetteer, `NATO: The alliance …` looks the same.
+    pub fn parse_with(
+        &self,
+        text: &str,
+        para: Span,
+        known_place: Option<&dyn Fn(&str) -> bool>,
+    ) -> Option<Dateline> {
         let s = para.slice(text);
         if s.is_empty() {
             return None;
@@ -124,7 +136,7 @@ impl DatelineParser {
         ] {
             if let Some(d) = pattern
                 .captures(head)
-                .and_then(|c| self.accept(&c, head, base, titled))
+                .and_then(|c| self.accept(&c, head, base, titled, known_place))
             {
                 return Some(d);
             }
@@ -148,7 +160,14 @@ impl DatelineParser {
         })
     }
 
-    fn accept(&self, c: &Captures<'_>, head: &str, base: usize, titled: bool) -> Option<Dateline> {
+    fn accept(
+        &self,
+        c: &Captures<'_>,
+        head: &str,
+        base: usize,
+        titled: bool,
+        known_place: Option<&dyn Fn(&str) -> bool>,
+    ) -> Option<Dateline> {
         let place = c.name("place")?;
         let outlet = c.name("outlet");
         let date = c.name("date");
@@ -163,9 +182,10 @@ impl DatelineParser {
                 if !spaced && before != Some(')') {
                     return None;
                 }
-                // A colon is too common after capitalised labels; take it only with a date or
-                // an outlet.
-                if sep.as_str() == ":" && outlet.is_none() && date.is_none() {
+                // A colon is too common after capitalised labels; take it only with a date, an
+                // outlet, or a place in capitals the caller knows.
+                let known = !titled && known_place.is_some_and(|k| k(place.as_str()));
+                if sep.as_str() == ":" && outlet.is_none() && date.is_none() && !known {
                     return None;
                 }
                 sep.end()
@@ -437,6 +457,23 @@ mod tests {
         for t in NOT_DATELINES {
             assert_eq!(p.parse(t, Span::new(0, t.len())), None, "{t:?}");
         }
+    }
+
+    #[test]
+    fn bare_colon_needs_a_known_place() {
+        let p = DatelineParser::get().expect("dateline data");
+        let known = |w: &str| w == "ISLAMABAD" || w == "NEW DELHI";
+        let t = "ISLAMABAD: Pakistan on Sunday condemned the shelling.";
+        assert_eq!(p.parse(t, Span::new(0, t.len())), None);
+        let d = p
+            .parse_with(t, Span::new(0, t.len()), Some(&known))
+            .expect("known place");
+        assert_eq!(d.span.slice(t), "ISLAMABAD:");
+        let t = "NEW DELHI: India said on Monday it would respond.";
+        let d = p.parse_with(t, Span::new(0, t.len()), Some(&known));
+        assert_eq!(d.map(|d| d.span.slice(t)), Some("NEW DELHI:"));
+        let t = "NATO: The alliance met on Sunday.";
+        assert_eq!(p.parse_with(t, Span::new(0, t.len()), Some(&known)), None);
     }
 
     #[test]

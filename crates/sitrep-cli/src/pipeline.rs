@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use sitrep_parse::Pipeline;
-use sitrep_text::{Cleaner, Document, KnownPlace, Segmenter, Stage};
+use sitrep_text::{Cleaner, Document, Segmenter, Stage};
 
 /// The text and syntax stages, built once and shared by worker threads.
 pub struct TextPipeline {
@@ -44,22 +44,10 @@ impl TextPipeline {
 }
 
 /// The cleaner, with the embedded gazetteer telling dateline places in capitals
-/// (`ISLAMABAD: …`) from labels (`NATO: …`): a city, country or first-level division whose
-/// own name it is. Without the gazetteer the cleaner leaves that dateline form alone.
+/// (`ISLAMABAD: …`) from labels (`NATO: …`); see [`sitrep_geo::known_place`].
 pub fn cleaner() -> Cleaner {
-    let mut c = Cleaner::default();
-    if let Ok(gaz) = sitrep_geo::Gazetteer::embedded() {
-        c.known_place = Some(KnownPlace(std::sync::Arc::new(move |name: &str| {
-            gaz.lookup(name).iter().any(|(p, m)| {
-                m.primary
-                    && matches!(
-                        p.kind,
-                        sitrep_geo::PlaceKind::City
-                            | sitrep_geo::PlaceKind::Country
-                            | sitrep_geo::PlaceKind::Admin1
-                    )
-            })
-        })));
+    Cleaner {
+        known_place: sitrep_geo::known_place(),
+        ..Cleaner::default()
     }
-    c
 }

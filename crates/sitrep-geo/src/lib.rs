@@ -47,3 +47,21 @@ pub use location::{EventLocation, LocationSource};
 pub use place::{CountryCode, LatLon, Place, PlaceKind, Precision};
 pub use resolve::{DatelinePlace, Geoparser, PlaceMention, Places};
 pub use words::ToponymWords;
+
+/// A place-name check for the cleaner's datelines (`ISLAMABAD: …`): true for a city, country
+/// or first-level division whose own name the word is, in the embedded gazetteer. `None` if
+/// the gazetteer cannot be loaded.
+pub fn known_place() -> Option<sitrep_text::KnownPlace> {
+    let gaz = Gazetteer::embedded().ok()?;
+    Some(sitrep_text::KnownPlace(std::sync::Arc::new(
+        move |name: &str| {
+            gaz.lookup(name).iter().any(|(p, m)| {
+                m.primary
+                    && matches!(
+                        p.kind,
+                        PlaceKind::City | PlaceKind::Country | PlaceKind::Admin1
+                    )
+            })
+        },
+    )))
+}

@@ -27,7 +27,14 @@ pub fn code(text: &str, date: Option<&str>) -> CodedDocument {
 pub fn code_with(text: &str, date: Option<&str>, dict: &Dictionaries) -> CodedDocument {
     let mut doc = Document::new("test", text);
     doc.date = date.and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-    sitrep_text::prepare(&mut doc).expect("cleanup and segmentation");
+    let cleaner = sitrep_text::Cleaner {
+        known_place: sitrep_geo::known_place(),
+        ..Default::default()
+    };
+    cleaner.run(&mut doc).expect("cleanup");
+    sitrep_text::Segmenter::default()
+        .run(&mut doc)
+        .expect("segmentation");
     parser().run(&mut doc).expect("parse");
     Coder::new(dict, CodeOptions { explain: true }).code(&doc, Default::default())
 }

@@ -435,10 +435,9 @@ fn context(cx: &SentenceCx, v: usize) -> (Vec<usize>, Vec<usize>) {
             continue;
         }
         phrase(c, &mut all);
-        if matches!(
-            rel,
-            DepRel::Nsubj | DepRel::NsubjPass | DepRel::Aux | DepRel::AuxPass | DepRel::Advmod
-        ) {
+        // One level down only below objects and infinitives: in "cooperating with Damascus in
+        // the fight against terrorism", "against" belongs to "fight", not to the verb.
+        if !matches!(rel, DepRel::Obj | DepRel::Iobj | DepRel::Xcomp) {
             continue;
         }
         for k in t.children(c) {

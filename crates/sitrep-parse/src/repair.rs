@@ -25,7 +25,47 @@ fn is_name(a: &[Analysis], i: usize) -> bool {
 /// proper-noun words or adjectives (a title's "Foreign", "Iranian"): nothing that could
 /// separate two phrases.
 fn only_names_between(a: &[Analysis], from: usize, to: usize) -> bool {
-    (from + 1..to).all(|t| is_name(a, t) || a[t].upos == Upos::Adj)
+    (from + 1..to).all(|t| is_name(a, t) || a[t].upos == Upos::Adj || a[t].xpos == Xpos::Hyph)
+}
+
+/// The first token (0-based) of the subtree of `i`.
+fn left_edge(a: &[Analysis], i: usize) -> usize {
+    (0..i)
+        .find(|&k| {
+            let mut c = k;
+            for _ in 0..a.len() {
+                match a[c].head as usize {
+                    0 => return false,
+                    h if h == i + 1 => return true,
+                    h => c = h - 1,
+                }
+            }
+            false
+        })
+        .unwrap_or(i)
+}
+
+/// The last token (0-based) of the subtree of `i`.
+fn subtree_end(a: &[Analysis], i: usize) -> usize {
+    let mut end = i;
+    for k in i + 1..a.len() {
+        let mut c = k;
+        let mut inside = false;
+        for _ in 0..a.len() {
+            match a[c].head as usize {
+                0 => break,
+                h if h == i + 1 => {
+                    inside = true;
+                    break;
+                }
+                h => c = h - 1,
+            }
+        }
+        if inside {
+            end = k;
+        }
+    }
+    end
 }
 
 /// Make `dep` (0-based) the head of the run that `old` (0-based) headed: `dep` takes `old`'s
@@ -186,6 +226,50 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 1;
         }
     }
+    // 8. "In New York, UN Secretary-General X called ...": a verb without a subject, and
+    //    right before it a name phrase hung as `appos` on the fronted phrase: the name is the
+    //    subject; names glued to its left (no comma) hung the same way go with it.
+    for v in 0..a.len() {
+        if a[v].upos != Upos::Verb || v == 0 {
+            continue;
+        }
+        let has_subject = (0..a.len()).any(|k| {
+            a[k].head as usize == v + 1
+                && matches!(
+                    a[k].deprel.base(),
+                    DepRel::Nsubj | DepRel::Csubj | DepRel::Expl
+                )
+        });
+        if has_subject {
+            continue;
+        }
+        let cand = (0..v)
+            .rev()
+            .find(|&k| a[k].deprel == DepRel::Appos && is_name(a, k) && subtree_end(a, k) == v - 1);
+        let Some(s) = cand else { continue };
+        let h = a[s].head as usize;
+        if h == 0 || h - 1 > s || a[h - 1].head as usize != v + 1 {
+            continue;
+        }
+        a[s].head = v as u32 + 1;
+        a[s].deprel = DepRel::Nsubj;
+        changed += 1;
+        let mut left = s;
+        while left > 0 {
+            let k = (0..left)
+                .rev()
+                .find(|&k| a[k].head as usize == h && a[k].deprel == DepRel::Appos);
+            match k {
+                Some(k) if is_name(a, k) && subtree_end(a, k) + 1 == left_edge(a, s) => {
+                    a[k].head = s as u32 + 1;
+                    a[k].deprel = DepRel::Compound;
+                    left = k;
+                    changed += 1;
+                }
+                _ => break,
+            }
+        }
+    }
     // 7. "... that X and that Y": a conjunct clause with its own "that" hung on the main verb
     //    is coordinated with the nearest earlier "that" clause under that verb.
     let has_that = |a: &[Analysis], c: usize| {
@@ -315,6 +399,23 @@ mod tests {
         ];
         assert_eq!(repair(&mut a, |i| i == 2), 1);
         assert_eq!((a[4].head, a[4].deprel), (1, Ccomp));
+    }
+
+    #[test]
+    fn fronted_phrase_then_a_name_gives_the_verb_its_subject() {
+        use DepRel::*;
+        // In(1) York(2) ,(3) Envoy(4) Smith(5) said(6): Envoy and Smith wrongly appos of York.
+        let mut a = vec![
+            tok(Upos::Adp, Xpos::In, 2, Case),
+            tok(Upos::Propn, Xpos::Nnp, 6, Obl),
+            tok(Upos::Punct, Xpos::Comma, 4, Punct),
+            tok(Upos::Propn, Xpos::Nnp, 2, Appos),
+            tok(Upos::Propn, Xpos::Nnp, 2, Appos),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert!(repair(&mut a, |_| false) >= 2);
+        assert_eq!((a[4].head, a[4].deprel), (6, Nsubj));
+        assert_eq!(a[3].head, 5);
     }
 
     #[test]

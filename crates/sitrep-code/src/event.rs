@@ -771,6 +771,18 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
+    if target.is_none() && (code.starts_with("02") || code.starts_with("10")) {
+        // "demanded that the Syrian authorities arrest the suspects": an appeal or demand is
+        // made to the subject of the clause it asks for.
+        if let Some(c) = t.child(v, &[DepRel::Ccomp]) {
+            if let Some(s) = t.child(c, &[DepRel::Nsubj, DepRel::NsubjPass]) {
+                target = inner_arg(cx, s);
+                if target.is_some() {
+                    rule.push_str(" → subject of the clause demanded");
+                }
+            }
+        }
+    }
     // A mention a `^` slot passed over is the act's victim, not the target: the doer in a
     // by-phrase anywhere in the object's phrase is ("condemned the killing of X by Y").
     if target.is_some_and(|a| fit.skipped.contains(&a.mention())) {

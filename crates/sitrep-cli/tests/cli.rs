@@ -259,3 +259,28 @@ fn user_dictionaries_replace_the_built_in_ones_and_bad_lines_are_reported() {
         "{d}"
     );
 }
+
+#[test]
+fn dateline_place_region_and_the_colon_form() {
+    let text = "Ukraine says talks will go on\n\nKYIV, Ukraine (AP) — Ukraine said on Sunday that talks with Poland would go on.\n";
+    let d = json(&run(sitrep()
+        .arg("code")
+        .arg(tmp("kyiv.txt", text.as_bytes()))));
+    assert_eq!(d["doc"]["dateline"]["place"], "Kyiv");
+    assert_eq!(d["doc"]["dateline"]["region"], "Ukraine");
+    assert_eq!(d["doc"]["dateline"]["outlet"], "AP");
+    // A place in capitals with a bare colon is a dateline when the gazetteer knows it…
+    let text =
+        "Pakistan protests\n\nISLAMABAD: Pakistan on Sunday condemned the Indian shelling.\n";
+    let d = json(&run(sitrep()
+        .arg("code")
+        .arg(tmp("isb.txt", text.as_bytes()))));
+    assert_eq!(d["doc"]["dateline"]["place"], "Islamabad");
+    assert!(d["doc"]["dateline"].get("region").is_none());
+    // …and a label is not.
+    let text = "Alliance news\n\nNATO: The alliance met on Sunday in Brussels.\n";
+    let d = json(&run(sitrep()
+        .arg("code")
+        .arg(tmp("nato.txt", text.as_bytes()))));
+    assert!(d["doc"]["dateline"].is_null(), "{}", d["doc"]["dateline"]);
+}

@@ -61,8 +61,11 @@ pub struct RemovedRecord {
 /// Dateline place and outlet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DatelineRecord {
-    /// Place, display-cased (`Tehran`).
+    /// Place, display-cased (`Tehran`; `Kyiv` of `KYIV, Ukraine`).
     pub place: Option<String>,
+    /// The region or country written after the place (`Ukraine` of `KYIV, Ukraine`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// Outlet in parentheses (`Iran News`).
     pub outlet: Option<String>,
     /// The whole dateline's span.
@@ -128,14 +131,22 @@ impl DocRecord {
             id: doc.id.clone(),
             title: doc.title.clone(),
             date: doc.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            dateline: doc.dateline.as_ref().map(|d| DatelineRecord {
-                place: d
+            dateline: doc.dateline.as_ref().map(|d| {
+                let written = d
                     .place_name
                     .clone()
-                    .or_else(|| d.place.map(|p| doc.slice(p).to_string())),
-                outlet: d.outlet.map(|o| doc.slice(o).to_string()),
-                start: d.span.start,
-                end: d.span.end,
+                    .or_else(|| d.place.map(|p| doc.slice(p).to_string()));
+                let (place, region) = match written.as_deref().and_then(|w| w.split_once(',')) {
+                    Some((p, r)) => (Some(p.trim().to_string()), Some(r.trim().to_string())),
+                    None => (written, None),
+                };
+                DatelineRecord {
+                    place,
+                    region,
+                    outlet: d.outlet.map(|o| doc.slice(o).to_string()),
+                    start: d.span.start,
+                    end: d.span.end,
+                }
             }),
             source: doc.source.clone(),
             body: doc.body.into(),

@@ -8,7 +8,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::Command;
 
 /// (file stem, recall floor, precision floor, quote-speaker floor, actor floor)
 const FLOORS: &[(&str, f64, f64, f64, f64)] = &[
@@ -16,12 +15,6 @@ const FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("102_ethiopia_sudan_au_border_deal", 0.11, 0.4, 0.8, 0.3),
     ("103_pakistan_india_loc_shelling", 0.3, 0.75, 0.7, 0.4),
 ];
-
-fn frac(r: &serde_json::Value, k: &str) -> f64 {
-    let s = r[k].as_str().unwrap_or("0/1");
-    let (a, b) = s.split_once('/').unwrap_or(("0", "1"));
-    a.parse::<f64>().unwrap_or(0.0) / b.parse::<f64>().unwrap_or(1.0).max(1.0)
-}
 
 #[test]
 fn held_out_articles_stay_above_their_floors() {
@@ -39,27 +32,9 @@ fn held_out_articles_stay_above_their_floors() {
         let date = g["metadata_for_tests"]["date"].as_str().map(str::to_string);
         let text = std::fs::read_to_string(&art).expect("article");
         let coded = common::code(&text, date.as_deref());
-        let out = std::env::temp_dir().join(format!("sitrep-{stem}-{}.json", std::process::id()));
-        std::fs::write(&out, serde_json::to_string(&coded).expect("serialize")).expect("write");
-        let run = Command::new("python3")
-            .arg(shared.join("tools/score_article.py"))
-            .arg(&gold)
-            .arg(&out)
-            .arg("--text")
-            .arg(&art)
-            .arg("--json")
-            .output();
-        let _ = std::fs::remove_file(&out);
-        let Ok(run) = run else {
-            eprintln!("note: python3 not found; skipping the scorer");
+        let Some(r) = common::score_article(&shared, &gold, &art, &coded) else {
             return;
         };
-        assert!(
-            run.status.success(),
-            "scorer failed: {}",
-            String::from_utf8_lossy(&run.stderr)
-        );
-        let r: serde_json::Value = serde_json::from_slice(&run.stdout).expect("scorer JSON");
         eprintln!(
             "{stem}: recall {} precision {} speakers {} actors {} must_not {} cleaning {}",
             r["recall"],
@@ -89,11 +64,11 @@ fn held_out_articles_stay_above_their_floors() {
             format!("must_not {}", r["must_not_violations"]),
         );
         check(
-            frac(&r, "quote_speakers_right") >= speakers,
+            common::fraction(&r, "quote_speakers_right") >= speakers,
             format!("speakers {}", r["quote_speakers_right"]),
         );
         check(
-            frac(&r, "actors_right") >= actors,
+            common::fraction(&r, "actors_right") >= actors,
             format!("actors {}", r["actors_right"]),
         );
     }

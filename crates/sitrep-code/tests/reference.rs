@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 #[test]
 fn reference_article_meets_the_floors() {
     let Some(shared) = common::shared() else {
@@ -16,33 +14,11 @@ fn reference_article_meets_the_floors() {
     let gold = shared.join("gold/articles/000_224f590e902e362b.gold.json");
     let text = std::fs::read_to_string(&art).expect("reference article");
     let coded = common::code(&text, Some("2022-12-05"));
-    let out = std::env::temp_dir().join(format!("sitrep-reference-{}.json", std::process::id()));
-    std::fs::write(&out, serde_json::to_string(&coded).expect("serialize")).expect("write output");
-    let run = Command::new("python3")
-        .arg(shared.join("tools/score_article.py"))
-        .arg(&gold)
-        .arg(&out)
-        .arg("--text")
-        .arg(&art)
-        .arg("--json")
-        .output();
-    let _ = std::fs::remove_file(&out);
-    let Ok(run) = run else {
-        eprintln!("note: python3 not found; skipping the scorer");
+    let Some(r) = common::score_article(&shared, &gold, &art, &coded) else {
         return;
     };
-    assert!(
-        run.status.success(),
-        "scorer failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let r: serde_json::Value = serde_json::from_slice(&run.stdout).expect("scorer JSON");
     eprintln!("reference article: {r}");
-    let frac = |k: &str| -> f64 {
-        let s = r[k].as_str().unwrap_or("0/1");
-        let (a, b) = s.split_once('/').unwrap_or(("0", "1"));
-        a.parse::<f64>().unwrap_or(0.0) / b.parse::<f64>().unwrap_or(1.0).max(1.0)
-    };
+    let frac = |k: &str| common::fraction(&r, k);
     assert!(
         r["recall"].as_f64().unwrap_or(0.0) >= 0.74,
         "event recall {}",

@@ -67,3 +67,46 @@ pub fn summary(d: &CodedDocument) -> Vec<String> {
         })
         .collect()
 }
+
+/// Score `coded` against a gold file with the project's scorer
+/// (`../shared/tools/score_article.py GOLD OUT --text ARTICLE --json`). `None` (with a note)
+/// when `python3` is absent; panics when the scorer fails.
+pub fn score_article(
+    shared: &std::path::Path,
+    gold: &std::path::Path,
+    article: &std::path::Path,
+    coded: &CodedDocument,
+) -> Option<serde_json::Value> {
+    let stem = article
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("article");
+    let out = std::env::temp_dir().join(format!("sitrep-{stem}-{}.json", std::process::id()));
+    std::fs::write(&out, serde_json::to_string(coded).expect("serialize")).expect("write output");
+    let run = std::process::Command::new("python3")
+        .arg(shared.join("tools/score_article.py"))
+        .arg(gold)
+        .arg(&out)
+        .arg("--text")
+        .arg(article)
+        .arg("--json")
+        .output();
+    let _ = std::fs::remove_file(&out);
+    let Ok(run) = run else {
+        eprintln!("note: python3 not found; skipping the scorer");
+        return None;
+    };
+    assert!(
+        run.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    Some(serde_json::from_slice(&run.stdout).expect("scorer JSON"))
+}
+
+/// A scorer count `"a/b"` as a fraction (0 when absent).
+pub fn fraction(r: &serde_json::Value, key: &str) -> f64 {
+    let s = r[key].as_str().unwrap_or("0/1");
+    let (a, b) = s.split_once('/').unwrap_or(("0", "1"));
+    a.parse::<f64>().unwrap_or(0.0) / b.parse::<f64>().unwrap_or(1.0).max(1.0)
+}

@@ -1,6 +1,6 @@
 //! Cleanup and segmentation throughput on a JSON Lines corpus, single-threaded.
 //!
-//! `cargo run --release -p sitrep-text --example throughput -- FILE.jsonl [ROUNDS]` reads the
+//! `cargo run --release -p sitrep-text --example text_throughput -- FILE.jsonl [ROUNDS]` reads the
 //! `text` and `title` of each record, runs one warm-up round, then times `Cleaner` and
 //! `Segmenter` separately and together over all records, and prints MB/s and tokens/s.
 

@@ -1,7 +1,7 @@
 //! Tagging and parsing throughput on a CoNLL-U file (gold tokens), one thread.
 //!
 //! ```text
-//! cargo run --release -p sitrep-parse --example throughput -- FILE.conllu [MODEL_DIR] [REPS]
+//! cargo run --release -p sitrep-parse --example parse_throughput -- FILE.conllu [MODEL_DIR] [REPS]
 //! ```
 //! Prints tokens per second for tagging alone, parsing alone (gold tags) and both, best of
 //! `REPS` runs (default 5): the machine is often shared, so the best run is the one least

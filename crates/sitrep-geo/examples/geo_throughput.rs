@@ -1,5 +1,5 @@
 //! Measures geoparsing and date resolution speed on JSON Lines corpora (field `text`):
-//! `cargo run --release -p sitrep-geo --example throughput -- ../shared/data/corpora/*.jsonl`.
+//! `cargo run --release -p sitrep-geo --example geo_throughput -- ../shared/data/corpora/*.jsonl`.
 //! Documents are cleaned and segmented first (not timed); the timed part is
 //! `Geoparser::parse` plus `DateResolver::document`. Also reports the gazetteer load time.
 

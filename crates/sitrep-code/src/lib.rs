@@ -635,11 +635,31 @@ impl<'d> Coder<'d> {
         pair: &[String],
         places: &Option<Places>,
         dates: &[Vec<sitrep_geo::DateMention>],
-        f: Found,
+        mut f: Found,
         n: usize,
     ) -> Option<EventRecord> {
         let t = &trees[f.sent];
         let mut source = self.participant(doc, mentions, actors, ids, f.source?.mention())?;
+        // A capital acting stands for its government ("Damascus was ready to discuss",
+        // "Ankara conveyed its concerns"), as ICEWS codes capitals; as a target it stays the
+        // country (a capital shelled is a place, not a government).
+        let src = &mentions[f.source?.mention()];
+        if !f.linear && src.kind == MentionKind::Country && source.code.len() == 3 {
+            if let Some(geo) = &self.geo {
+                let gaz = geo.gazetteer();
+                let capital = gaz.lookup(doc.slice(src.span)).iter().any(|(_, m)| {
+                    gaz.capital_of(m.id)
+                        .and_then(|c| c.country)
+                        .is_some_and(|c| c.as_str() == source.code)
+                });
+                if capital {
+                    source.code.push_str("GOV");
+                    source.sectors.push("GOV".to_string());
+                    f.notes
+                        .push("a capital acting stands for its government (GOV)".to_string());
+                }
+            }
+        }
         let mut target = match f.target {
             Some(a) => {
                 let m = &mentions[a.mention()];

@@ -114,7 +114,8 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
                 if mentions[i].country.is_none() {
                     inherit_possessor_country(mentions, i, &actors);
                 }
-                match_description(mentions, i, &actors, cx)
+                appositive_of(mentions, i, cx)
+                    .or_else(|| match_description(mentions, i, &actors, cx))
             } else {
                 if mentions[i].country.is_none() {
                     inherit_possessor_country(mentions, i, &actors);
@@ -159,6 +160,27 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
     }
     finish(&mut actors, mentions, cx);
     actors
+}
+
+/// "Lt. Col. Rajiv Sehgal, a spokesman for the Indian Army": a role description in
+/// apposition to a name is that person (and gives the person its country and sectors).
+fn appositive_of(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
+    let m = &mentions[i];
+    let s = cx.doc.sentences.get(m.sent)?;
+    let t = cx.doc.tokens.get(s.tokens())?.get(m.head)?;
+    if t.deprel != DepRel::Appos || t.head == 0 {
+        return None;
+    }
+    let h = t.head as usize - 1;
+    mentions[..i]
+        .iter()
+        .rev()
+        .find(|p| {
+            p.sent == m.sent
+                && p.head == h
+                && matches!(p.kind, MentionKind::Name | MentionKind::UnknownName)
+        })
+        .and_then(|p| p.actor)
 }
 
 fn keyed_actor(keyed: &mut HashMap<String, usize>, actors: &mut Vec<Actor>, key: String) -> usize {

@@ -740,11 +740,15 @@ fn mention_at(
             let prep = tree
                 .child(k, &[DepRel::Case])
                 .map(|c| tree.form(c).to_lowercase());
-            if matches!(prep.as_deref(), Some("of" | "from" | "in")) {
+            // "a spokesman for the Indian Army": the body one speaks or acts for gives the
+            // country, whatever kind of mention it is.
+            let for_body = prep.as_deref() == Some("for")
+                && dep.kind != MentionKind::Pronoun(PronounKind::Person);
+            if matches!(prep.as_deref(), Some("of" | "from" | "in")) || for_body {
                 if let Some(c) = dep
                     .country
                     .clone()
-                    .filter(|_| matches!(dep.kind, MentionKind::Country))
+                    .filter(|_| matches!(dep.kind, MentionKind::Country) || for_body)
                 {
                     country_why = Some(format!(
                         "{c} from \u{201c}{} {}\u{201d}",

@@ -28,44 +28,31 @@ fn only_names_between(a: &[Analysis], from: usize, to: usize) -> bool {
     (from + 1..to).all(|t| is_name(a, t) || a[t].upos == Upos::Adj || a[t].xpos == Xpos::Hyph)
 }
 
+/// Whether token `k` lies in the subtree of token `anc` (both 0-based, `k != anc`).
+fn descends(a: &[Analysis], k: usize, anc: usize) -> bool {
+    let mut c = k;
+    // A tree has no path longer than the sentence; the bound also stops on a malformed cycle.
+    for _ in 0..a.len() {
+        match a[c].head as usize {
+            0 => return false,
+            h if h == anc + 1 => return true,
+            h => c = h - 1,
+        }
+    }
+    false
+}
+
 /// The first token (0-based) of the subtree of `i`.
 fn left_edge(a: &[Analysis], i: usize) -> usize {
-    (0..i)
-        .find(|&k| {
-            let mut c = k;
-            for _ in 0..a.len() {
-                match a[c].head as usize {
-                    0 => return false,
-                    h if h == i + 1 => return true,
-                    h => c = h - 1,
-                }
-            }
-            false
-        })
-        .unwrap_or(i)
+    (0..i).find(|&k| descends(a, k, i)).unwrap_or(i)
 }
 
 /// The last token (0-based) of the subtree of `i`.
 fn subtree_end(a: &[Analysis], i: usize) -> usize {
-    let mut end = i;
-    for k in i + 1..a.len() {
-        let mut c = k;
-        let mut inside = false;
-        for _ in 0..a.len() {
-            match a[c].head as usize {
-                0 => break,
-                h if h == i + 1 => {
-                    inside = true;
-                    break;
-                }
-                h => c = h - 1,
-            }
-        }
-        if inside {
-            end = k;
-        }
-    }
-    end
+    (i + 1..a.len())
+        .rev()
+        .find(|&k| descends(a, k, i))
+        .unwrap_or(i)
 }
 
 /// Make `dep` (0-based) the head of the run that `old` (0-based) headed: `dep` takes `old`'s
@@ -283,19 +270,9 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         if v > w || has_that(a, v) {
             continue;
         }
-        let under_v = |a: &[Analysis], mut c: usize| {
-            for _ in 0..a.len() {
-                match a[c].head as usize {
-                    0 => return false,
-                    h if h == v + 1 => return true,
-                    h => c = h - 1,
-                }
-            }
-            false
-        };
         let earlier = (v + 1..w)
             .rev()
-            .find(|&c| a[c].deprel == DepRel::Ccomp && has_that(a, c) && under_v(a, c));
+            .find(|&c| a[c].deprel == DepRel::Ccomp && has_that(a, c) && descends(a, c, v));
         if let Some(c) = earlier {
             a[w].head = c as u32 + 1;
             changed += 1;

@@ -221,23 +221,11 @@ impl DenseWeights {
             return Err(r.err("too many classes for dense rows"));
         }
         let scale = r.f32()?;
-        let n = r.len(1 << bits, "row count")?;
-        let mut rows = Vec::with_capacity(n);
-        let mut prev = 0u64;
-        let block = r.coded()?;
-        let mut kr = r.sub(&block);
-        for i in 0..n {
-            let d = kr.varint()?;
-            if i > 0 && d == 0 {
-                return Err(r.err("row indices not increasing"));
-            }
-            prev += d;
-            if prev >= 1 << bits {
-                return Err(r.err("row index out of range"));
-            }
-            rows.push((prev as u32, [0i16; ROW]));
-        }
-        kr.expect_end()?;
+        let mut rows: Vec<(u32, [i16; ROW])> = super::read_row_ids(r, bits)?
+            .into_iter()
+            .map(|id| (id, [0i16; ROW]))
+            .collect();
+        let n = rows.len();
         let masks = r.coded()?;
         if masks.len() != n || masks.iter().any(|&m| m == 0 || m >> n_classes != 0) {
             return Err(r.err("bad row masks"));

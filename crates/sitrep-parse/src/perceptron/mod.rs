@@ -102,3 +102,29 @@ pub(crate) fn argmax<T: Copy + PartialOrd>(s: &[T]) -> usize {
 fn average(w: i32, u: i64, clock: i64) -> f64 {
     f64::from(w) - u as f64 / clock as f64
 }
+
+/// Read a row count and the delta-coded, strictly increasing row numbers of a table of
+/// `2^bits` rows (the layout both weight kinds write).
+pub(crate) fn read_row_ids(
+    r: &mut crate::bin::Reader<'_>,
+    bits: u32,
+) -> Result<Vec<u32>, crate::Error> {
+    let n = r.len(1 << bits, "row count")?;
+    let mut ids = Vec::with_capacity(n);
+    let mut prev = 0u64;
+    let block = r.coded()?;
+    let mut kr = r.sub(&block);
+    for i in 0..n {
+        let d = kr.varint()?;
+        if i > 0 && d == 0 {
+            return Err(r.err("row indices not increasing"));
+        }
+        prev += d;
+        if prev >= 1 << bits {
+            return Err(r.err("row index out of range"));
+        }
+        ids.push(prev as u32);
+    }
+    kr.expect_end()?;
+    Ok(ids)
+}

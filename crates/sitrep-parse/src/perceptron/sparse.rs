@@ -340,23 +340,8 @@ impl SparseWeights {
         }
         let n_classes = r.len(256, "class count")?;
         let scale = r.f32()?;
-        let n = r.len(1 << bits, "row count")?;
-        let mut at = Vec::with_capacity(n);
-        let mut prev = 0u64;
-        let block = r.coded()?;
-        let mut kr = r.sub(&block);
-        for i in 0..n {
-            let d = kr.varint()?;
-            if i > 0 && d == 0 {
-                return Err(r.err("row indices not increasing"));
-            }
-            prev += d;
-            if prev >= 1 << bits {
-                return Err(r.err("row index out of range"));
-            }
-            at.push(prev as u32);
-        }
-        kr.expect_end()?;
+        let at = super::read_row_ids(r, bits)?;
+        let n = at.len();
         let lens = r.coded()?;
         if lens.len() != n {
             return Err(r.err("row lengths do not match the rows"));

@@ -582,6 +582,8 @@ fn mention_at(
             )
         })
         .max_by_key(|&pi| pieces[pi].lo);
+    // Phoenix codes SPOKESMAN as media; a spokesperson speaks for the body named with them.
+    let mut spokes_med = false;
     for &pi in &own {
         let p = &pieces[pi];
         let text = tree.span(p.lo, p.hi).slice(&tree.doc.text);
@@ -647,6 +649,9 @@ fn mention_at(
                 if Some(pi) == head_piece {
                     has_agent_head = true;
                 }
+                if text.to_lowercase().starts_with("spokes") && a.sectors().any(|s| s == "MED") {
+                    spokes_med = true;
+                }
                 for s in a.sectors() {
                     let target = if a.placement == Placement::Before {
                         &mut m.prefix
@@ -683,6 +688,15 @@ fn mention_at(
                 ));
             }
         }
+    }
+
+    // "Foreign Office spokesperson", "army spokesman": the body's sector, not media's.
+    if spokes_med && m.sectors.iter().any(|x| x != "MED") {
+        m.sectors.retain(|x| x != "MED");
+        m.why.push(
+            "MED of \u{201c}spokesperson\u{201d} dropped: the body spoken for gives the sector"
+                .into(),
+        );
     }
 
     // Abbreviated titles the agent dictionary lacks ("Lt.", "Gen.", "Dr.") are role words,

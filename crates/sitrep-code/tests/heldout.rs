@@ -13,7 +13,7 @@ use std::path::PathBuf;
 const FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("101_turkey_syria_border_accusations", 0.22, 0.6, 0.8, 0.6),
     ("102_ethiopia_sudan_au_border_deal", 0.11, 0.5, 0.8, 0.3),
-    ("103_pakistan_india_loc_shelling", 0.3, 0.75, 0.7, 0.5),
+    ("103_pakistan_india_loc_shelling", 0.3, 0.75, 0.7, 0.7),
 ];
 
 #[test]

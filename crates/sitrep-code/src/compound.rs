@@ -156,7 +156,6 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
             }
         }
         // Distributed complements: "the ambassadors of Arnor, Osgiliath and Gondor".
-        let group_of = |m: usize, groups: &[Vec<usize>]| groups.iter().position(|g| g.contains(&m));
         let candidates: Vec<usize> = (0..mentions.len())
             .filter(|&m| mentions[m].sent == si && mentions[m].companion_of.is_none())
             .collect();
@@ -198,14 +197,7 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
             if companions.is_empty() {
                 continue;
             }
-            match group_of(x, &groups) {
-                Some(gx) => groups[gx].extend(companions),
-                None => {
-                    let mut g = vec![x];
-                    g.extend(companions);
-                    groups.push(g);
-                }
-            }
+            join_group(&mut groups, x, companions);
         }
         // A country word coordinated with the one that gave a mention its country, parsed
         // as a mention of its own: "Eriadori and Calenardhon leaders".
@@ -250,14 +242,7 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
                 companions.push(mentions.len());
                 mentions.push(comp);
             }
-            match group_of(x, &groups) {
-                Some(gx) => groups[gx].extend(companions),
-                None => {
-                    let mut g = vec![x];
-                    g.extend(companions);
-                    groups.push(g);
-                }
-            }
+            join_group(&mut groups, x, companions);
         }
         for g in &groups {
             for &m in g {
@@ -268,6 +253,23 @@ pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The group holding mention `m`, if any.
+fn group_of(m: usize, groups: &[Vec<usize>]) -> Option<usize> {
+    groups.iter().position(|g| g.contains(&m))
+}
+
+/// Add `members` to the group holding `x`, or start a group of `x` and them.
+fn join_group(groups: &mut Vec<Vec<usize>>, x: usize, members: Vec<usize>) {
+    match group_of(x, groups) {
+        Some(gx) => groups[gx].extend(members),
+        None => {
+            let mut g = vec![x];
+            g.extend(members);
+            groups.push(g);
         }
     }
 }

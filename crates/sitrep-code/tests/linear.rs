@@ -65,21 +65,7 @@ fn dict() -> &'static Dictionaries {
 type Triple = (String, String, String);
 
 fn triples(text: &str) -> Vec<Triple> {
-    let d = common::code_with(text, Some("2020-01-01"), dict());
-    let mut v: Vec<_> = d
-        .events
-        .iter()
-        .map(|e| {
-            (
-                e.source.code.clone(),
-                e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
-                e.cameo.clone(),
-            )
-        })
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+    common::triples(&common::code_with(text, Some("2020-01-01"), dict()))
 }
 
 fn t(s: &str, g: &str, c: &str) -> Triple {

@@ -26,20 +26,8 @@ fn petrarch2_cases() {
                     (s(0), s(1), s(2))
                 })
                 .collect();
-            let mut got: Vec<(String, String, String)> = d
-                .events
-                .iter()
-                .map(|e| {
-                    (
-                        e.source.code.clone(),
-                        e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
-                        e.cameo.clone(),
-                    )
-                })
-                .collect();
+            let got = common::triples(&d);
             want.sort();
-            got.sort();
-            got.dedup();
             if want != got {
                 failures.push(format!(
                     "{id}: expected {want:?}, got {got:?}\n    {:?}",

@@ -130,17 +130,7 @@ fn petrarch_unit_test_records() {
     for id in ids {
         let r = &by_id[id];
         let d = common::code_with(&r.text, r.date.as_deref(), &dict);
-        let got: BTreeSet<(String, String, String)> = d
-            .events
-            .iter()
-            .map(|e| {
-                (
-                    e.source.code.clone(),
-                    e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
-                    e.cameo.clone(),
-                )
-            })
-            .collect();
+        let got: BTreeSet<(String, String, String)> = common::triples(&d).into_iter().collect();
         let row = table.entry(r.category.clone()).or_default();
         row.1 += 1;
         if got == r.expected {

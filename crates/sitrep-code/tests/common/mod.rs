@@ -110,3 +110,22 @@ pub fn fraction(r: &serde_json::Value, key: &str) -> f64 {
     let (a, b) = s.split_once('/').unwrap_or(("0", "1"));
     a.parse::<f64>().unwrap_or(0.0) / b.parse::<f64>().unwrap_or(1.0).max(1.0)
 }
+
+/// The (source code, target code or "", CAMEO code) triples of a coded document, sorted and
+/// without repeats: what the PETRARCH cases and suite compare.
+pub fn triples(d: &CodedDocument) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = d
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.source.code.clone(),
+                e.target.as_ref().map_or(String::new(), |t| t.code.clone()),
+                e.cameo.clone(),
+            )
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}

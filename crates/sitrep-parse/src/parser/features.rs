@@ -51,6 +51,42 @@ fn g3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 }
 
 #[inline]
+/// `v[p]`, or `NO` for an absent position (a child index of a missing word).
+fn at(v: &[u32], p: u32) -> u32 {
+    if p == NO {
+        NO
+    } else {
+        v[p as usize]
+    }
+}
+
+/// The arc label of position `p` (255 when absent).
+fn label(st: &State, p: u32) -> u64 {
+    if p == NO {
+        255
+    } else {
+        u64::from(st.label[p as usize])
+    }
+}
+
+/// A valency count capped at 8 (99 when absent).
+fn val(v: &[u16], p: u32) -> u64 {
+    if p == NO {
+        99
+    } else {
+        u64::from(v[p as usize].min(8))
+    }
+}
+
+/// A label set (the top bit alone when absent).
+fn set(v: &[u64], p: u32) -> u64 {
+    if p == NO {
+        1 << 63
+    } else {
+        v[p as usize]
+    }
+}
+
 fn tok(toks: &[Tok], p: u32) -> Tok {
     if p == NO {
         NONE_TOK
@@ -148,22 +184,7 @@ pub(super) fn act_features(
 fn small_act_features(toks: &[Tok], st: &State, out: &mut [u64]) {
     let (s0p, s1p, s2p) = (st.s(0), st.s(1), st.s(2));
     let (b0p, b1p, b2p) = (st.bq(0), st.bq(1), st.bq(2));
-    let at = |v: &Vec<u32>, p: u32| if p == NO { NO } else { v[p as usize] };
-    let lab = |p: u32| {
-        if p == NO {
-            255
-        } else {
-            u64::from(st.label[p as usize])
-        }
-    };
-    let val = |v: &Vec<u16>, p: u32| {
-        if p == NO {
-            99
-        } else {
-            u64::from(v[p as usize].min(8))
-        }
-    };
-    let set = |v: &Vec<u64>, p: u32| if p == NO { 1 << 63 } else { v[p as usize] };
+    let lab = |p: u32| label(st, p);
     let (s0, s1, s2) = (tok(toks, s0p), tok(toks, s1p), tok(toks, s2p));
     let (b0, b1, b2) = (tok(toks, b0p), tok(toks, b1p), tok(toks, b2p));
     let (s0lp, s0rp) = (at(&st.lm, s0p), at(&st.rm, s0p));
@@ -223,22 +244,7 @@ fn small_act_features(toks: &[Tok], st: &State, out: &mut [u64]) {
 fn base_act_features(toks: &[Tok], st: &State, out: &mut [u64]) {
     let (s0p, s1p, s2p) = (st.s(0), st.s(1), st.s(2));
     let (b0p, b1p, b2p) = (st.bq(0), st.bq(1), st.bq(2));
-    let at = |v: &Vec<u32>, p: u32| if p == NO { NO } else { v[p as usize] };
-    let lab = |p: u32| {
-        if p == NO {
-            255
-        } else {
-            u64::from(st.label[p as usize])
-        }
-    };
-    let val = |v: &Vec<u16>, p: u32| {
-        if p == NO {
-            99
-        } else {
-            u64::from(v[p as usize].min(8))
-        }
-    };
-    let set = |v: &Vec<u64>, p: u32| if p == NO { 1 << 63 } else { v[p as usize] };
+    let lab = |p: u32| label(st, p);
     let (s0, s1, s2) = (tok(toks, s0p), tok(toks, s1p), tok(toks, s2p));
     let (b0, b1, b2) = (tok(toks, b0p), tok(toks, b1p), tok(toks, b2p));
     let (s0lp, s0l2p, s0rp, s0r2p) = (
@@ -404,14 +410,7 @@ pub(super) fn lab_features(
 }
 
 fn base_lab_features(toks: &[Tok], st: &State, h: u32, d: u32, out: &mut [u64]) {
-    let at = |v: &Vec<u32>, p: u32| if p == NO { NO } else { v[p as usize] };
-    let lab = |p: u32| {
-        if p == NO {
-            255
-        } else {
-            u64::from(st.label[p as usize])
-        }
-    };
+    let lab = |p: u32| label(st, p);
     let (ht, dt) = (tok(toks, h), tok(toks, d));
     let dir = u64::from(h < d);
     let ds = dist(h, d);

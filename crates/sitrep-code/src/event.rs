@@ -321,6 +321,12 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
                 .filter(|&k| t.rel(k) == DepRel::Amod)
                 .find_map(|k| arg_at(cx, k))
         })
+        // "opposes DPRK missile launches": a name compounded on the act does too.
+        .or_else(|| {
+            t.children(tok)
+                .filter(|&k| t.rel(k) == DepRel::Compound && t.upos(k) == Upos::Propn)
+                .find_map(|k| arg_at(cx, k))
+        })
         .or_else(|| nmod_with("of"))
 }
 
@@ -560,15 +566,27 @@ fn match_term(cx: &SentenceCx, term: &Term, seq: &[usize], i: usize, f: &mut Fit
     let tok = *seq.get(i)?;
     match term {
         Term::Source | Term::Target | Term::Compound | Term::Skip => {
-            let m = cx.mention_at[tok]?;
+            // A slot takes a mention, or for `$` and `+` a noun standing for one ("over
+            // Japan's northern island": Japan).
+            let slot = match cx.mention_at[tok] {
+                Some(_) => tok,
+                None if matches!(term, Term::Source | Term::Target) => {
+                    let m = inner_arg(cx, tok)?.mention();
+                    let head = cx.mentions[m].head;
+                    (cx.mentions[m].sent == cx.tree.sent && cx.mention_at[head] == Some(m))
+                        .then_some(head)?
+                }
+                None => return None,
+            };
+            let m = cx.mention_at[slot]?;
             match term {
-                Term::Source => f.source = Some(tok),
-                Term::Target => f.target = Some(tok),
+                Term::Source => f.source = Some(slot),
+                Term::Target => f.target = Some(slot),
                 Term::Skip => f.skipped.push(m),
                 _ => {}
             }
             // A mention's phrase counts as one position: skip its other tokens.
-            let hi = cx.mentions[cx.mention_at[tok]?].hi;
+            let hi = if slot == tok { cx.mentions[m].hi } else { tok };
             let mut n = 1;
             while i + n < seq.len() && seq[i + n] <= hi {
                 n += 1;

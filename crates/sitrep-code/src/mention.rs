@@ -197,6 +197,14 @@ fn capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// A one-word match of at most three letters written with lower-case letters ("Un" in "Kim
+/// Jong Un", "Who"): dictionary acronyms (UN, WHO, AU) are written in capitals, so this is
+/// another word.
+fn mixed_case_acronym(form: &str) -> bool {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    letters <= 3 && form.chars().any(char::is_lowercase)
+}
+
 /// Find the dictionary pieces of a sentence.
 pub fn pieces(
     tree: &Tree,
@@ -217,7 +225,9 @@ pub fn pieces(
             i
         };
         let mut actor = dict.actors.longest_match(ids, i).filter(|m| {
-            capitalised(tree.form(content)) && !(tree.upos(i) == Upos::Verb && m.len == 1)
+            capitalised(tree.form(content))
+                && !(tree.upos(i) == Upos::Verb && m.len == 1)
+                && !(m.len == 1 && mixed_case_acronym(tree.form(i)))
         });
         let mut alen = actor.as_ref().map_or(0, |m| m.len);
         // Phoenix writes some names with their article ("THE ISLAMIC STATE"): match them

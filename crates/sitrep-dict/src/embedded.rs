@@ -74,6 +74,12 @@ embed!(
     "Phoenix.MilNonState.actors.txt"
 );
 embed!(
+    /// sitrep's actor additions (office holders since the Phoenix files were written), in the
+    /// Phoenix actor format, loaded after them.
+    SITREP_ACTORS,
+    "sitrep.actors.txt"
+);
+embed!(
     /// Phoenix agent nouns (minister, police, rebels) to sector codes.
     PHOENIX_AGENTS,
     "Phoenix.agents.txt"
@@ -104,6 +110,7 @@ pub const ALL: &[DictSource] = &[
     PHOENIX_INTERNATIONAL,
     PHOENIX_MILNONSTATE,
     PHOENIX_AGENTS,
+    SITREP_ACTORS,
     SITREP_AGENTS,
     PHOENIX_DISCARDS,
 ];

@@ -85,6 +85,7 @@ impl Default for DictConfig {
                 embedded::PHOENIX_COUNTRIES,
                 embedded::PHOENIX_INTERNATIONAL,
                 embedded::PHOENIX_MILNONSTATE,
+                embedded::SITREP_ACTORS,
             ],
             agents: vec![embedded::PHOENIX_AGENTS, embedded::SITREP_AGENTS],
             discards: vec![embedded::PHOENIX_DISCARDS],

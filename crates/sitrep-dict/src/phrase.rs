@@ -68,17 +68,35 @@ fn split_word(w: &str, out: &mut Vec<String>) {
     out.extend(tail.into_iter().rev());
 }
 
-/// The phrase as written plus, when it differs, the fully split variant.
+/// The phrase as written plus, when it differs, the fully split variant (and, for a plural
+/// possessive `PEOPLES'`, the singular one `PEOPLE 'S`).
 pub(crate) fn variants(words: &[String]) -> Vec<Vec<String>> {
     let mut split = Vec::with_capacity(words.len() + 2);
     for w in words {
         split_word(w, &mut split);
     }
-    if split.as_slice() == words {
-        vec![words.to_vec()]
-    } else {
-        vec![words.to_vec(), split]
+    let mut out = vec![words.to_vec()];
+    if split.as_slice() != words {
+        // "PEOPLES'" is how Phoenix writes what news writes "People's" (`PEOPLE` `'S`).
+        let mut singular: Vec<String> = Vec::with_capacity(split.len());
+        let mut changed = false;
+        for (i, w) in split.iter().enumerate() {
+            if w == "'" && i > 0 && split[i - 1].len() > 3 && split[i - 1].ends_with('S') {
+                let mut stem = singular.pop().unwrap_or_default();
+                stem.pop();
+                singular.push(stem);
+                singular.push("'S".to_string());
+                changed = true;
+            } else {
+                singular.push(w.clone());
+            }
+        }
+        out.push(split);
+        if changed {
+            out.push(singular);
+        }
     }
+    out
 }
 
 /// Intern the words of a phrase.
@@ -154,6 +172,11 @@ mod tests {
         assert_eq!(v("AL-QAEDA")[1], ["AL", "-", "QAEDA"]);
         assert_eq!(v("ARMY_(AAIA)_")[1], ["ARMY", "(", "AAIA", ")"]);
         assert_eq!(v("ANARCHISTS'_ATTACK")[1], ["ANARCHISTS", "'", "ATTACK"]);
+        assert_eq!(
+            v("DEMOCRATIC_PEOPLES'_REPUBLIC")[2],
+            ["DEMOCRATIC", "PEOPLE", "'S", "REPUBLIC"]
+        );
+        assert_eq!(v("PEOPLE'S_ARMY").len(), 2);
         assert_eq!(v("U.S.").len(), 1);
         assert_eq!(v("-").len(), 1);
         assert_eq!(v("A--B").len(), 1);

@@ -269,6 +269,17 @@ fn arg_at(cx: &SentenceCx, tok: usize) -> Option<Arg> {
     if let Some(m) = cx.mention_at[tok] {
         return Some(Arg::Mention(m));
     }
+    // "sentenced ousted Islamist president Mohamed Morsi": a noun with a named apposition
+    // is the person named.
+    let t = cx.tree;
+    if matches!(t.upos(tok), Upos::Noun | Upos::Propn) {
+        if let Some(m) = t
+            .children_with(tok, &[DepRel::Appos])
+            .find_map(|k| cx.mention_at[k])
+        {
+            return Some(Arg::Mention(m));
+        }
+    }
     None
 }
 

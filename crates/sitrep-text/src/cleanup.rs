@@ -262,6 +262,37 @@ impl Stage for Cleaner {
             }
         }
 
+        // Near-copies that do not end a sentence: photo captions and standfirsts that restate
+        // a body paragraph ("Kim Jong-un is to reopen a hotline …" above "Kim Jong-un is
+        // reopening a hotline …."). The paragraph that ends like a sentence is the body.
+        let words: Vec<Option<Vec<String>>> = paras
+            .iter()
+            .map(|p| p.alive.then(|| word_set(p.span.slice(text))))
+            .collect();
+        for j in 0..paras.len() {
+            let Some(wj) = &words[j] else { continue };
+            let s = paras[j].span.slice(text);
+            if wj.len() < 8 || ends_sentence(s) {
+                continue;
+            }
+            let restated = (0..paras.len()).any(|i| {
+                i != j
+                    && paras[i].alive
+                    && ends_sentence(paras[i].span.slice(text))
+                    && words[i].as_ref().is_some_and(|wi| {
+                        let shared = wj.iter().filter(|w| wi.binary_search(w).is_ok()).count();
+                        10 * shared >= 7 * wj.len()
+                    })
+            });
+            if restated {
+                removed.push(Removed {
+                    span: paras[j].span,
+                    why: RemovalReason::Caption,
+                });
+                paras[j].alive = false;
+            }
+        }
+
         // Paragraphs: kept lines, joining a line that continues the sentence of the one before.
         let mut paragraphs: Vec<Span> = Vec::new();
         let mut prev: Option<Para> = None;
@@ -342,6 +373,24 @@ impl Cleaner {
     }
 }
 
+/// The distinct lower-cased words (letters and digits) of a line, sorted.
+fn word_set(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Whether a line ends as a sentence does (a final stop, possibly inside closing quotes).
+fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+    matches!(t.chars().next_back(), Some('.' | '!' | '?' | '…'))
+}
+
 /// Whether line `b` continues the sentence of line `a` (a hard line wrap): `a` ends without
 /// closing punctuation and `b` starts with a lowercase letter.
 fn continues(a: &str, b: &str) -> bool {
@@ -409,6 +458,25 @@ mod tests {
         for p in &doc.paragraphs {
             assert!(!doc.is_removed(*p));
         }
+    }
+
+    #[test]
+    fn captions_restating_a_paragraph_are_set_aside() {
+        let text = "Lead paragraph of a story about nothing in particular.\n\
+            An Egyptian court sentenced Mohamed Morsi to three years in prison on December 30 for insulting the judiciary, one of multiple cases\n\
+            An Egyptian court sentenced ousted president Mohamed Morsi to three years in prison on Saturday for insulting the judiciary, his lawyer said.\n\
+            A short line without a stop\n\
+            The other defendants include former members of parliament and three journalists\n";
+        let doc = clean(text, None);
+        let r = removed(&doc);
+        assert!(
+            r.iter().any(|(s, why)| *why == "photo caption" && s.contains("multiple cases")),
+            "{r:?}"
+        );
+        let k = kept(&doc);
+        assert!(k.iter().any(|s| s.contains("his lawyer said")), "{k:?}");
+        // An unterminated line that restates nothing stays.
+        assert!(k.iter().any(|s| s.contains("three journalists")), "{k:?}");
     }
 
     #[test]

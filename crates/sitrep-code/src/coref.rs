@@ -478,7 +478,32 @@ fn absorb(a: &mut Actor, i: usize, m: &Mention, cx: &Context) {
     }
 }
 
+/// Sectors of state institutions: an actor with one of them and no country is the home
+/// country's.
+const STATE_SECTORS: &[&str] = &["GOV", "MIL", "JUD", "COP", "LEG", "SPY"];
+
+/// The country a story without a dateline is about: the one mentioned most, mentions in
+/// the first sentence counting three times, when it leads the next by half as much again.
+fn home_country(mentions: &[Mention]) -> Option<String> {
+    let mut score: HashMap<&str, usize> = HashMap::new();
+    let first = mentions.iter().map(|m| m.sent).min()?;
+    for m in mentions {
+        if let Some(c) = m.country.as_deref() {
+            *score.entry(c).or_default() += if m.sent == first { 3 } else { 1 };
+        }
+    }
+    let mut v: Vec<(&str, usize)> = score.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match v.as_slice() {
+        [(c, _)] => Some(c.to_string()),
+        [(c, a), (_, b), ..] if 2 * a >= 3 * b => Some(c.to_string()),
+        _ => None,
+    }
+}
+
 fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
+    let home = home_country(mentions);
+    let home = home.as_ref();
     for a in actors.iter_mut() {
         let text = &cx.doc.text;
         a.name = a
@@ -527,11 +552,35 @@ fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
             .mentions
             .iter()
             .any(|&k| mentions[k].kind == MentionKind::Name && mentions[k].name.is_some());
-        if a.country.is_none() && a.dict_code.is_none() && !a.sectors.is_empty() && named {
+        // Institutions of a state ("a Defense Ministry spokesman", "the military", "the
+        // court") named without their state belong to the story's home country.
+        // Only plain singular descriptions: not groups ("the paramilitary Rapid Support
+        // Forces", "officials"), not "its armed forces" (the possessor's).
+        let institutional = a.prefix.is_empty()
+            && !a.plural
+            && a.sectors
+                .iter()
+                .any(|s| STATE_SECTORS.contains(&s.as_str()))
+            && a.mentions.iter().all(|&k| {
+                let m = &mentions[k];
+                m.poss_pronoun.is_none()
+                    && m.name.is_none()
+                    && matches!(m.kind, MentionKind::Description | MentionKind::Pronoun(_))
+            });
+        if a.country.is_none()
+            && a.dict_code.is_none()
+            && !a.sectors.is_empty()
+            && (named || institutional)
+        {
             if let Some(c) = &cx.dateline_country {
                 a.country = Some(c.clone());
                 a.why
                     .push(format!("{c} from the dateline (no country in the text)"));
+            } else if let Some(c) = home {
+                a.country = Some(c.clone());
+                a.why.push(format!(
+                    "{c}, the story's home country (no country in the text, no dateline)"
+                ));
             }
         }
         if a.dict_code.is_none()

@@ -521,6 +521,16 @@ fn match_item(
         PatternItem::Term(term) => {
             for i in pos..limit {
                 if let Some(n) = match_term(cx, term, seq, i, f) {
+                    // A pattern noun on its own names a phrase's head, not a noun modifying
+                    // another ("COUNCIL" does not match "the Security Council resolutions";
+                    // `{TRADE &TREATY}` still matches "trade agreements").
+                    let last = seq[i + n - 1];
+                    let modifier = cx.tree.rel(last) == DepRel::Compound
+                        && cx.tree.head(last).is_some_and(|h| h > last && seq.contains(&h));
+                    if modifier && !term.is_slot() {
+                        f.score -= 1;
+                        continue;
+                    }
                     return Some(i + n);
                 }
             }
@@ -944,7 +954,7 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     };
     let (before, after) = context(cx, n);
     let _ = before;
-    let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, &after) else {
+    let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, n, &after) else {
         return;
     };
     let _ = by_pattern;
@@ -982,11 +992,18 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
 fn choose_nominal(
     cx: &SentenceCx,
     vm: &sitrep_dict::VerbMatch,
+    n: usize,
     after: &[usize],
 ) -> Option<(String, String, String, Fit, bool)> {
     // Patterns written for the verb with a noun object do not describe the noun itself;
-    // use only patterns without words before the verb, matched against the noun's phrase.
-    choose(cx, vm, &[], after, false)
+    // the words before the noun are its common-noun compounds ("truck bombing" matches
+    // `- TRUCK *`), the words after it its phrase.
+    let t = cx.tree;
+    let before: Vec<usize> = t
+        .children_with(n, &[DepRel::Compound])
+        .filter(|&k| k < n && t.upos(k) == Upos::Noun)
+        .collect();
+    choose(cx, vm, &before, after, false)
 }
 
 /// Apply framing (modal, governing frame words, negation, reported speech) to an event;

@@ -418,14 +418,26 @@ pub fn mentions(tree: &Tree, pieces: &[Piece], dict: &Dictionaries, words: &Word
     }
     // A country word inside a phrase that is not an actor ("the U.S. sanctions", "Iraq's
     // progress") is still a mention of that country: the actor behind the act.
+    // So is a named actor modifying an act ("a Taliban truck bombing", "NATO air strikes").
     for p in pieces {
-        if let PieceKind::Actor {
-            code,
-            country_only: true,
-        } = &p.kind
-        {
+        if let PieceKind::Actor { code, country_only } = &p.kind {
             if !out.iter().any(|m| m.lo <= p.head && p.head <= m.hi) {
                 let span = tree.span(p.lo, p.hi);
+                if !country_only {
+                    if tree.upos(p.head) != Upos::Propn {
+                        continue;
+                    }
+                    let mut m = bare(tree, p.head, p.lo, p.hi, span, MentionKind::Name);
+                    m.dict_code = Some(code.clone());
+                    m.name = Some(span);
+                    m.why.push(format!(
+                        "{code} from \u{201c}{}\u{201d} ({}), a name modifying a noun",
+                        span.slice(&tree.doc.text),
+                        p.origin
+                    ));
+                    out.push(m);
+                    continue;
+                }
                 let mut m = bare(tree, p.head, p.lo, p.hi, span, MentionKind::Country);
                 m.country = Some(code.clone());
                 m.why.push(format!(

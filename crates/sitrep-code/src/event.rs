@@ -332,10 +332,15 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
                 .filter(|&k| t.rel(k) == DepRel::Amod)
                 .find_map(|k| arg_at(cx, k))
         })
-        // "opposes DPRK missile launches": a name compounded on the act does too.
+        // "opposes DPRK missile launches": a name compounded on the object does too (not on
+        // a prepositional phrase: "launches against UN resolutions" are not aimed at the UN).
         .or_else(|| {
             t.children(tok)
-                .filter(|&k| t.rel(k) == DepRel::Compound && t.upos(k) == Upos::Propn)
+                .filter(|&k| {
+                    t.rel(tok) == DepRel::Obj
+                        && t.rel(k) == DepRel::Compound
+                        && t.upos(k) == Upos::Propn
+                })
                 .find_map(|k| arg_at(cx, k))
         })
         .or_else(|| nmod_with("of"))
@@ -526,7 +531,10 @@ fn match_item(
                     // `{TRADE &TREATY}` still matches "trade agreements").
                     let last = seq[i + n - 1];
                     let modifier = cx.tree.rel(last) == DepRel::Compound
-                        && cx.tree.head(last).is_some_and(|h| h > last && seq.contains(&h));
+                        && cx
+                            .tree
+                            .head(last)
+                            .is_some_and(|h| h > last && seq.contains(&h));
                     if modifier && !term.is_slot() {
                         f.score -= 1;
                         continue;
@@ -954,7 +962,8 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     };
     let (before, after) = context(cx, n);
     let _ = before;
-    let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, n, &after) else {
+    let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, n, &after)
+    else {
         return;
     };
     let _ = by_pattern;

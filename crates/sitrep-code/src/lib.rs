@@ -311,6 +311,9 @@ impl<'d> Coder<'d> {
                 found.extend(compound_events(&mentions, f, &placed, &own_state));
             }
         }
+        discourse_targets(&mut found, &|m| {
+            codes[m].as_deref().and_then(|c| split_code(self.dict, c).0)
+        });
 
         // 5. Records.
         let actor_ids = self.actor_ids(&actors);
@@ -771,6 +774,53 @@ impl<'d> Coder<'d> {
                 notes: f.notes.clone(),
             }),
         })
+    }
+}
+
+/// Reactions whose other party the sentence leaves to the discourse ("Syria's Interior
+/// Ministry rejected the accusations", "we strongly criticize such provocative actions",
+/// "Turkey will take whatever measures are necessary"): a demand, accusation, rejection,
+/// denial, threat or sanction without a target is aimed at whoever, in the three sentences before,
+/// last acted against the source's country, else at the last other country that acted.
+/// Noted in the event's explanation.
+fn discourse_targets(found: &mut [Found], country: &dyn Fn(usize) -> Option<String>) {
+    const ROOTS: &[&str] = &["10", "11", "12", "13", "16"];
+    for i in 0..found.len() {
+        let f = &found[i];
+        let reaction = ROOTS.contains(&f.code.get(..2).unwrap_or("")) || f.code == "016";
+        if f.target.is_some() || f.mutual || f.linear || !reaction {
+            continue;
+        }
+        let Some(sc) = f.source.and_then(|a| country(a.mention())) else {
+            continue;
+        };
+        // Only conflict is reacted to this way (a welcome is not what one rejects).
+        let conflict = |g: &&Found| g.code.get(..2).unwrap_or("") >= "10";
+        let earlier: Vec<&Found> = found[..i].iter().rev().filter(conflict).collect();
+        let against_us = earlier.iter().find_map(|g| {
+            let t = g.target.and_then(|a| country(a.mention()))?;
+            let s = g.source.and_then(|a| country(a.mention()))?;
+            (t == sc && s != sc).then_some((g.source?, "acted against the source's country"))
+        });
+        let other = || {
+            earlier
+                .iter()
+                .filter(|g| g.sent + 3 >= f.sent)
+                .find_map(|g| {
+                    let s = g.source.and_then(|a| country(a.mention()))?;
+                    (s != sc).then_some((g.source?, "the last other country that acted"))
+                })
+        };
+        if let Some((who, why)) = against_us.or_else(other) {
+            let sent = found[i].sent;
+            let f = &mut found[i];
+            f.target = Some(who);
+            f.rule.push_str(" → target from the discourse");
+            f.notes.push(format!(
+                "no target in the sentence: the actor who {why} (sentence {})",
+                sent
+            ));
+        }
     }
 }
 

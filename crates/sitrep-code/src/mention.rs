@@ -240,7 +240,7 @@ pub fn pieces(
                 if let Some(m) = dict
                     .actors
                     .longest_match(&with_the, 0)
-                    .filter(|m| m.len >= 2)
+                    .filter(|m| m.len >= 2 && !(m.len == 2 && mixed_case_acronym(tree.form(i))))
                 {
                     alen = m.len - 1;
                     actor = Some(m);
@@ -650,7 +650,10 @@ fn mention_at(
                         m.conj_countries.push((code.clone(), p.head));
                     }
                 } else if Some(pi) == head_piece
-                    || m.dict_code.is_none() && tree.upos(p.head) == Upos::Propn
+                    || m.dict_code.is_none()
+                        && tree.upos(p.head) == Upos::Propn
+                        // "the UN Security Council resolutions" is a thing, not the UN.
+                        && !(tree.upos(h) == Upos::Noun && !capitalised(tree.form(h)))
                 {
                     m.dict_code = Some(code.clone());
                     m.why
@@ -885,6 +888,17 @@ fn mention_at(
             }
         }
         Some(false) => MentionKind::Organisation,
+        // "the UN Security Council resolutions", "DPRK missile launches": names modifying a
+        // common noun that is no role name a thing; the names are mentions of their own.
+        None if has_name
+            && tree.upos(h) == Upos::Noun
+            && !capitalised(tree.form(h))
+            && !has_agent_head
+            && !words.is_collective(&lower)
+            && !crate::words::STATE_NOUNS.contains(&lower.as_str()) =>
+        {
+            return None
+        }
         None if has_name => {
             if m.sectors.is_empty() && m.country.is_none() && m.prefix.is_empty() {
                 MentionKind::UnknownName

@@ -470,7 +470,8 @@ mod tests {
         let doc = clean(text, None);
         let r = removed(&doc);
         assert!(
-            r.iter().any(|(s, why)| *why == "photo caption" && s.contains("multiple cases")),
+            r.iter()
+                .any(|(s, why)| *why == "photo caption" && s.contains("multiple cases")),
             "{r:?}"
         );
         let k = kept(&doc);

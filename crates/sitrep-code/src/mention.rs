@@ -653,7 +653,7 @@ fn mention_at(
                     || m.dict_code.is_none()
                         && tree.upos(p.head) == Upos::Propn
                         // "the UN Security Council resolutions" is a thing, not the UN.
-                        && !(tree.upos(h) == Upos::Noun && !capitalised(tree.form(h)))
+                        && (tree.upos(h) != Upos::Noun || capitalised(tree.form(h)))
                 {
                     m.dict_code = Some(code.clone());
                     m.why

@@ -80,6 +80,12 @@ embed!(
     "sitrep.actors.txt"
 );
 embed!(
+    /// sitrep's organisation additions (IGOs and NGOs Phoenix lacks: the African Union, the
+    /// EU by its acronym, the GCC, the OSCE, ...), in the Phoenix actor format.
+    SITREP_ORGANISATIONS,
+    "sitrep.organisations.txt"
+);
+embed!(
     /// Phoenix agent nouns (minister, police, rebels) to sector codes.
     PHOENIX_AGENTS,
     "Phoenix.agents.txt"
@@ -111,6 +117,7 @@ pub const ALL: &[DictSource] = &[
     PHOENIX_MILNONSTATE,
     PHOENIX_AGENTS,
     SITREP_ACTORS,
+    SITREP_ORGANISATIONS,
     SITREP_AGENTS,
     PHOENIX_DISCARDS,
 ];

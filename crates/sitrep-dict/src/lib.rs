@@ -86,6 +86,7 @@ impl Default for DictConfig {
                 embedded::PHOENIX_INTERNATIONAL,
                 embedded::PHOENIX_MILNONSTATE,
                 embedded::SITREP_ACTORS,
+                embedded::SITREP_ORGANISATIONS,
             ],
             agents: vec![embedded::PHOENIX_AGENTS, embedded::SITREP_AGENTS],
             discards: vec![embedded::PHOENIX_DISCARDS],

@@ -26,13 +26,16 @@ pub enum Arg {
     Mention(usize),
     /// The speaker of the quote or report the event sits in (a mention index).
     Speaker(usize),
+    /// One of "the two countries" / "the two ministers" (a `Pair` mention): side 0 or 1 of
+    /// the document's two main countries.
+    PairMember(usize, u8),
 }
 
 impl Arg {
     /// The mention index behind the argument.
     pub fn mention(self) -> usize {
         match self {
-            Arg::Mention(m) | Arg::Speaker(m) => m,
+            Arg::Mention(m) | Arg::Speaker(m) | Arg::PairMember(m, _) => m,
         }
     }
 }
@@ -844,10 +847,20 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         });
         rule.push_str(" (the pattern's ^ passes over the of-phrase)");
     }
-    // "Ethiopia and Sudan signed an agreement", "X and Y met": a coordinated subject with no
-    // other party acts on itself, one event per ordered pair of members (as PETRARCH does).
-    let mutual =
-        target.is_none() && source.is_some_and(|a| !cx.mentions[a.mention()].conjuncts.is_empty());
+    // "Ethiopia and Sudan signed an agreement", "X and Y met", "the two sides agreed": a
+    // coordinated subject with no other party acts on itself, one event per ordered pair of
+    // members (as PETRARCH does), when the act is one done together: cooperation (03–08) or
+    // fighting (19), not "both countries claim the farmland".
+    let together = matches!(
+        code.get(..2),
+        Some("03" | "04" | "05" | "06" | "07" | "08" | "19")
+    );
+    let mutual = target.is_none()
+        && together
+        && source.is_some_and(|a| {
+            let m = &cx.mentions[a.mention()];
+            !m.conjuncts.is_empty() || m.kind == MentionKind::Pair
+        });
     if mutual {
         rule.push_str(" → the other members of the coordinated subject");
     }

@@ -308,7 +308,9 @@ impl<'d> Coder<'d> {
                         }
                         _ => false,
                     };
-                found.extend(compound_events(&mentions, f, &placed, &own_state));
+                for f in pair_events(&mentions, f, pair.len() == 2) {
+                    found.extend(compound_events(&mentions, f, &placed, &own_state));
+                }
             }
         }
         discourse_targets(&mut found, &|m| {
@@ -563,6 +565,40 @@ impl<'d> Coder<'d> {
         )
     }
 
+    /// One side of "the two countries" / "the two ministers": the document's main country
+    /// `pair[side]`, with the mention's sectors.
+    #[allow(clippy::too_many_arguments)]
+    fn pair_member(
+        &self,
+        doc: &Document,
+        mentions: &[Mention],
+        actors: &[Actor],
+        ids: &HashMap<usize, String>,
+        pair: &[String],
+        m: usize,
+        side: u8,
+    ) -> Option<ParticipantRecord> {
+        let c = pair.get(usize::from(side))?;
+        let mm = &mentions[m];
+        let mut code = c.clone();
+        for s in &mm.sectors {
+            code.push_str(s);
+        }
+        Some(ParticipantRecord {
+            actor: actors
+                .iter()
+                .position(|a| a.state && a.country.as_deref() == Some(c))
+                .filter(|_| mm.sectors.is_empty())
+                .and_then(|a| ids.get(&a).cloned()),
+            text: doc.slice(mm.span).to_string(),
+            code,
+            country: Some(c.clone()),
+            sectors: mm.sectors.clone(),
+            start: mm.span.start,
+            end: mm.span.end,
+        })
+    }
+
     fn participant(
         &self,
         doc: &Document,
@@ -642,7 +678,12 @@ impl<'d> Coder<'d> {
         n: usize,
     ) -> Option<EventRecord> {
         let t = &trees[f.sent];
-        let mut source = self.participant(doc, mentions, actors, ids, f.source?.mention())?;
+        let mut source = match f.source? {
+            Arg::PairMember(m, side) => {
+                self.pair_member(doc, mentions, actors, ids, pair, m, side)?
+            }
+            a => self.participant(doc, mentions, actors, ids, a.mention())?,
+        };
         // A capital acting stands for its government ("Damascus was ready to discuss",
         // "Ankara conveyed its concerns"), as ICEWS codes capitals; as a target it stays the
         // country (a capital shelled is a place, not a government).
@@ -664,6 +705,9 @@ impl<'d> Coder<'d> {
             }
         }
         let mut target = match f.target {
+            Some(Arg::PairMember(m, side)) => {
+                Some(self.pair_member(doc, mentions, actors, ids, pair, m, side)?)
+            }
             Some(a) => {
                 let m = &mentions[a.mention()];
                 if m.kind == MentionKind::Pair {
@@ -822,6 +866,36 @@ fn discourse_targets(found: &mut [Found], country: &dyn Fn(usize) -> Option<Stri
             ));
         }
     }
+}
+
+/// "The two sides agreed to reopen the crossing", "the two ministers agreed to meet": a
+/// pair as the source acts on each other (both directions) when no other party is named,
+/// else each side acts on the target. `known`: the document has two main countries.
+fn pair_events(mentions: &[Mention], f: Found, known: bool) -> Vec<Found> {
+    let pair_of = |a: Option<Arg>| match a {
+        Some(Arg::Mention(m)) if mentions[m].kind == MentionKind::Pair => Some(m),
+        _ => None,
+    };
+    let Some(m) = pair_of(f.source).filter(|_| known) else {
+        return vec![f];
+    };
+    let mutual = f.target.is_none() || pair_of(f.target).is_some();
+    (0..2u8)
+        .map(|side| {
+            let mut g = f.clone();
+            g.mutual = false;
+            g.source = Some(Arg::PairMember(m, side));
+            if mutual {
+                g.target = Some(Arg::PairMember(m, 1 - side));
+                g.notes
+                    .push("the two main countries of the story act on each other".into());
+            } else {
+                g.notes
+                    .push("each of the story's two main countries acts".into());
+            }
+            g
+        })
+        .collect()
 }
 
 /// An event of a coordinated actor is an event of each member: one `Found` per

@@ -951,6 +951,17 @@ fn mention_at(
     }
     // An agent piece as the head without any country or name is still an actor ("police",
     // "rebels"): kept; coreference or the dateline may give it a country.
+    // "the two ministers", "both delegations": role holders of the story's two countries.
+    if m.kind == MentionKind::Description
+        && m.plural
+        && m.country.is_none()
+        && m.poss_head.is_none()
+        && tree
+            .children(h)
+            .any(|k| tree.is(k, "two") || tree.is(k, "both"))
+    {
+        m.kind = MentionKind::Pair;
+    }
     m.hi = m.hi.max(m.lo);
     m.span = tree.span(m.lo, m.hi);
     Some(m)

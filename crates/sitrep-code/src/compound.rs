@@ -70,25 +70,29 @@ fn is_role(m: &Mention) -> bool {
 pub fn link(trees: &[Tree], mentions: &mut Vec<Mention>) {
     for (si, tree) in trees.iter().enumerate() {
         let at = token_mentions(tree, mentions, si);
-        // Coordinations whose first member is a mention head.
+        // Coordinations whose first member is a mention: conjuncts of its head or, when the
+        // parse hung them inside its phrase ("Ethiopian Foreign Minister Yonas | Gebrekidan
+        // and his counterpart"), of any of its tokens.
         let mut groups: Vec<Vec<usize>> = Vec::new();
         for h in 0..tree.len() {
-            let Some(first) = at[h].filter(|&m| mentions[m].head == h) else {
-                continue;
+            let Some(first) = at[h] else { continue };
+            let gi = match groups.iter().position(|g| g[0] == first) {
+                Some(gi) => gi,
+                None => {
+                    groups.push(vec![first]);
+                    groups.len() - 1
+                }
             };
-            let mut group = vec![first];
             for c in conj_tokens(tree, h) {
                 if let Some(m) = at[c] {
                     let pronoun = matches!(mentions[m].kind, MentionKind::Pronoun(_));
-                    if !group.contains(&m) && !pronoun {
-                        group.push(m);
+                    if !groups[gi].contains(&m) && !pronoun {
+                        groups[gi].push(m);
                     }
                 }
             }
-            if group.len() > 1 && !matches!(mentions[first].kind, MentionKind::Pronoun(_)) {
-                groups.push(group);
-            }
         }
+        groups.retain(|g| g.len() > 1 && !matches!(mentions[g[0]].kind, MentionKind::Pronoun(_)));
         // Shared modifiers: a role noun without a country takes the country of a coordinated
         // role noun whose modifier scopes over the coordination: a modifier before the first
         // member ("the Danish media and government") or a complement after the last

@@ -84,6 +84,7 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
         }
         let target = match mentions[i].kind {
             MentionKind::Name | MentionKind::UnknownName => match_name(mentions, i, &actors, cx)
+                .or_else(|| apposed_role(mentions, i, cx))
                 .or_else(|| {
                     country_alias(mentions, i, cx, &countries_in_doc, &mut keyed, &mut actors)
                 }),
@@ -179,6 +180,29 @@ fn appositive_of(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> 
             p.sent == m.sent
                 && p.head == h
                 && matches!(p.kind, MentionKind::Name | MentionKind::UnknownName)
+        })
+        .and_then(|p| p.actor)
+}
+
+/// "his Sudanese counterpart, Hashim el-Nur Badawi": a name in apposition to a singular
+/// role description is the person described.
+fn apposed_role(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
+    let m = &mentions[i];
+    let s = cx.doc.sentences.get(m.sent)?;
+    let t = cx.doc.tokens.get(s.tokens())?.get(m.head)?;
+    if t.deprel != DepRel::Appos || t.head == 0 {
+        return None;
+    }
+    let h = t.head as usize - 1;
+    mentions[..i]
+        .iter()
+        .rev()
+        .find(|p| {
+            p.sent == m.sent
+                && p.head == h
+                && p.kind == MentionKind::Description
+                && p.person_role
+                && !p.plural
         })
         .and_then(|p| p.actor)
 }

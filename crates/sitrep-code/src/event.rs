@@ -697,7 +697,21 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some();
     let lem = vm.verb.lemma.to_lowercase();
     let passive = is_passive(cx, v);
-    let (before, after) = context(cx, v);
+    let (mut before, mut after) = context(cx, v);
+    // "The memorandum was signed by …": the passive subject is what the pattern's object
+    // describes.
+    if passive {
+        if let Some(sp) = t.child(v, &[DepRel::NsubjPass]) {
+            let (lo, hi) = t.subtree_bounds(sp, &|_| false);
+            let moved: Vec<usize> = before
+                .iter()
+                .copied()
+                .filter(|k| (lo..=hi).contains(k))
+                .collect();
+            before.retain(|k| !moved.contains(k));
+            after.splice(0..0, moved);
+        }
+    }
     let light = LIGHT_VERBS.contains(&lem.as_str());
     let (mut code, mut pattern, mut dictionary, fit, by_pattern) =
         match choose(cx, vm, &before, &after, passive) {
@@ -768,6 +782,14 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         } else if let Some((a, r)) = subj.clone() {
             source = Some(a);
             rule = r;
+        }
+        // "The memorandum was signed by X and Y": whatever the pattern's passive code, the
+        // by-agent acted when the passive subject is no actor.
+        if source.is_none() && passive {
+            if let Some((_, k)) = agent {
+                source = inner_arg(cx, k);
+                rule = "by-agent of the passive".to_string();
+            }
         }
     }
     // Target: object, else a prepositional object, else a possessor inside the object.

@@ -628,6 +628,75 @@ impl<'d> Coder<'d> {
         })
     }
 
+    /// Violence against no one the text places ("opened fire on villages near Athmuqam",
+    /// "air strikes in the province of Kunduz") is against the country where it happened,
+    /// when a town or region in the sentence says so and it is not the (placed) source's own:
+    /// its people
+    /// (`PAKCVL` for villages) or the country itself.
+    #[allow(clippy::too_many_arguments)]
+    fn target_from_place(
+        &self,
+        doc: &Document,
+        t: &Tree,
+        actors: &[Actor],
+        ids: &HashMap<usize, String>,
+        places: &Option<Places>,
+        f: &Found,
+        source: &ParticipantRecord,
+        target: &mut Option<ParticipantRecord>,
+    ) {
+        let violent = matches!(f.code.get(..2), Some("18" | "19" | "20"));
+        if !violent || target.as_ref().is_some_and(|t| t.country.is_some()) {
+            return;
+        }
+        let Some(l) = places
+            .as_ref()
+            .and_then(|p| p.locate(f.sent, t.sentence_span()))
+        else {
+            return;
+        };
+        // A town or region named in the sentence, not the dateline and not a country name
+        // (a country named in the sentence is usually an actor, not the scene).
+        if l.source == sitrep_geo::LocationSource::Dateline
+            || l.precision == sitrep_geo::Precision::Country
+            || source.country.is_none()
+        {
+            return;
+        }
+        let Some(c) = l.place.country.map(|c| c.as_str().to_string()) else {
+            return;
+        };
+        if source.country.as_deref() == Some(c.as_str()) || !self.dict.is_state_code(&c) {
+            return;
+        }
+        let sectors = target
+            .as_ref()
+            .map(|t| t.sectors.clone())
+            .unwrap_or_default();
+        let (text, start, end) = match target {
+            Some(tg) => (tg.text.clone(), tg.start, tg.end),
+            None => (
+                doc.slice(l.mention).to_string(),
+                l.mention.start,
+                l.mention.end,
+            ),
+        };
+        let actor = actors
+            .iter()
+            .position(|a| a.state && a.country.as_deref() == Some(c.as_str()))
+            .filter(|_| sectors.is_empty())
+            .and_then(|a| ids.get(&a).cloned());
+        *target = Some(ParticipantRecord {
+            actor,
+            text,
+            code: format!("{c}{}", sectors.concat()),
+            country: Some(c),
+            sectors,
+            start,
+            end,
+        });
+    }
+
     /// sitrep's placement rules for an event: a source an analyst can place (a country or an
     /// international body; anyone for violence) and, for cooperation and verbal conflict, a
     /// placeable target.
@@ -758,6 +827,7 @@ impl<'d> Coder<'d> {
                 }
             }
         } else {
+            self.target_from_place(doc, t, actors, ids, places, &f, &source, &mut target);
             self.placeable(&f, &source, &target)?;
         }
         // Codes outside CAMEO come only from users' verb dictionaries: kept, without the

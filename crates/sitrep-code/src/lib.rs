@@ -925,7 +925,16 @@ fn discourse_targets(found: &mut [Found], country: &dyn Fn(usize) -> Option<Stri
                     (s != sc).then_some((g.source?, "the last other country that acted"))
                 })
         };
-        if let Some((who, why)) = against_us.or_else(other) {
+        // "Turkey accused Syria …; Turkey reserves the right to respond": the source keeps
+        // addressing the adversary of its own last conflict event.
+        let own_adversary = || {
+            earlier.iter().find_map(|g| {
+                let s = g.source.and_then(|a| country(a.mention()))?;
+                let t = g.target.and_then(|a| country(a.mention()))?;
+                (s == sc && t != sc).then_some((g.target?, "the source itself last acted against"))
+            })
+        };
+        if let Some((who, why)) = against_us.or_else(own_adversary).or_else(other) {
             let sent = found[i].sent;
             let f = &mut found[i];
             f.target = Some(who);

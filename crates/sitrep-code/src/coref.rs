@@ -456,10 +456,84 @@ fn match_pronoun(
     best.map(|(a, _)| a)
 }
 
+/// Words that make a name an organisation's ("the PLA Navy", "the Kremlin", "the Security
+/// Council"): he/she never refer to it.
+const ORG_WORDS: &[&str] = &[
+    "administration",
+    "agency",
+    "army",
+    "assembly",
+    "authority",
+    "bank",
+    "brigade",
+    "brigades",
+    "bureau",
+    "cabinet",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "force",
+    "forces",
+    "front",
+    "government",
+    "group",
+    "guard",
+    "guards",
+    "house",
+    "kremlin",
+    "league",
+    "military",
+    "ministry",
+    "movement",
+    "navy",
+    "office",
+    "organisation",
+    "organization",
+    "palace",
+    "parliament",
+    "party",
+    "pentagon",
+    "police",
+    "service",
+    "services",
+    "union",
+    "agency",
+    "network",
+    "news",
+    "times",
+    "post",
+    "tribunal",
+    "senate",
+    "duma",
+    "knesset",
+];
+
+/// Whether a named mention names a person rather than an organisation.
+fn names_a_person(m: &Mention, cx: &Context) -> bool {
+    if m.dict_code.as_deref().is_some_and(|c| {
+        ["IGO", "NGO", "IMG", "MNC"]
+            .iter()
+            .any(|p| c.starts_with(p))
+    }) {
+        return false;
+    }
+    let text = m.name.unwrap_or(m.span).slice(&cx.doc.text).to_lowercase();
+    !text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| ORG_WORDS.contains(&w))
+}
+
 fn absorb(a: &mut Actor, i: usize, m: &Mention, cx: &Context) {
     a.mentions.push(i);
     match m.kind {
-        MentionKind::Name | MentionKind::UnknownName => a.person = true,
+        MentionKind::Name | MentionKind::UnknownName if names_a_person(m, cx) => a.person = true,
         MentionKind::Description if m.person_role => a.person = true,
         MentionKind::Country => a.state = true,
         _ => {}

@@ -529,11 +529,12 @@ fn match_item(
         PatternItem::Term(term) => {
             for i in pos..limit {
                 if let Some(n) = match_term(cx, term, seq, i, f) {
-                    // A pattern noun on its own names a phrase's head, not a noun modifying
-                    // another ("COUNCIL" does not match "the Security Council resolutions";
-                    // `{TRADE &TREATY}` still matches "trade agreements").
+                    // A pattern noun on its own names a phrase's head, not a word modifying
+                    // another ("COUNCIL" does not match "the Security Council resolutions",
+                    // `&MILITARY` not "military ties"; `{TRADE &TREATY}` still matches "trade
+                    // agreements").
                     let last = seq[i + n - 1];
-                    let modifier = cx.tree.rel(last) == DepRel::Compound
+                    let modifier = matches!(cx.tree.rel(last), DepRel::Compound | DepRel::Amod)
                         && cx
                             .tree
                             .head(last)

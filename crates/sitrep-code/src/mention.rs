@@ -652,8 +652,11 @@ fn mention_at(
                 } else if Some(pi) == head_piece
                     || m.dict_code.is_none()
                         && tree.upos(p.head) == Upos::Propn
-                        // "the UN Security Council resolutions" is a thing, not the UN.
-                        && (tree.upos(h) != Upos::Noun || capitalised(tree.form(h)))
+                        // "the UN Security Council resolutions" is a thing, not the UN ("the
+                        // KU basketball team" is KU's).
+                        && (tree.upos(h) != Upos::Noun
+                            || capitalised(tree.form(h))
+                            || words.is_collective(&lower))
                 {
                     m.dict_code = Some(code.clone());
                     m.why

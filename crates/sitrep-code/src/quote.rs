@@ -196,6 +196,47 @@ fn attribute(
             }
         }
     }
+    // A phrase quoted inside a sentence ("dismissed the offer, calling it a 'band-aid'",
+    // "mocked Kim as 'fat'"): the speaker is the subject of the speech verb the quote's
+    // phrase hangs from, else of the nearest verb above it with an actor subject.
+    if let [si] = touched[..] {
+        let t = &trees[si];
+        let inside: Vec<usize> = (0..t.len())
+            .filter(|&k| q.inner.contains(t.toks[k].span))
+            .collect();
+        let attach = inside
+            .iter()
+            .copied()
+            .find(|&k| t.head(k).is_none_or(|h| !inside.contains(&h)));
+        if let Some(a) = attach {
+            let mut chain = Vec::new();
+            let mut x = a;
+            while let Some(h) = t.head(x) {
+                if chain.len() > t.len() {
+                    break;
+                }
+                if !inside.contains(&h) && t.upos(h) == Upos::Verb {
+                    chain.push(h);
+                }
+                x = h;
+            }
+            let speech = chain
+                .iter()
+                .copied()
+                .find(|&v| words.is_speech(&lemma(&t.form(v).to_lowercase())));
+            for v in speech.into_iter().chain(chain.iter().copied()) {
+                if let Some(m) = speech_subject(t, v, 0).and_then(|s| mention_at[si][s]) {
+                    return (
+                        Some(m),
+                        format!(
+                            "subject of \u{201c}{}\u{201d}, which the quoted phrase hangs from",
+                            t.text(v)
+                        ),
+                    );
+                }
+            }
+        }
+    }
     // A quote that is its own sentence or paragraph: the previous sentence's speaker, or
     // the speaker of the quote it continues.
     let first = touched.first().copied();

@@ -109,9 +109,15 @@ fn coding_cases() {
             let (text, speaker) = (q[0].as_str().unwrap_or(""), q[1].as_str().unwrap_or(""));
             let ok = d.quotes.iter().any(|x| {
                 norm(&x.text) == norm(text)
-                    && x.speaker
-                        .as_ref()
-                        .is_some_and(|s| norm(&s.text).contains(&norm(speaker)))
+                    && x.speaker.as_ref().is_some_and(|s| {
+                        // The speaker's words, or the name of the actor they resolve to
+                        // ("he" → Igor Petrov).
+                        norm(&s.text).contains(&norm(speaker))
+                            || s.actor
+                                .as_ref()
+                                .and_then(|id| d.actors.iter().find(|a| &a.id == id))
+                                .is_some_and(|a| norm(&a.name).contains(&norm(speaker)))
+                    })
             });
             if !ok {
                 let got: Vec<String> = d

@@ -148,6 +148,12 @@ fn petrarch_unit_test_records() {
     for (cat, (p, n)) in &table {
         println!("  {cat:<10} {p:>3}/{n:<3}");
     }
+    // `SITREP_SUITE_FAILURES=1 cargo test … -- --nocapture` lists every failing record.
+    if std::env::var_os("SITREP_SUITE_FAILURES").is_some() {
+        for f in &failures {
+            println!("{f}");
+        }
+    }
     assert!(
         passed >= FLOOR,
         "{passed} of {total} PETRARCH unit-test records pass, under the floor {FLOOR}:\n{}",

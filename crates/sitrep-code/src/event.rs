@@ -208,9 +208,10 @@ pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg
             let framed = frame_of(cx, g);
             if framed.is_none_or(|f| f.object_control) {
                 if let Some(o) = t.child(g, &[DepRel::Obj, DepRel::Iobj]) {
-                    if let Some(a) = arg_at(cx, o) {
-                        return Some((a, "object of the governing verb (control)".to_string()));
-                    }
+                    // "allowing oil to go into North Korea": the object does it, even when
+                    // it is no actor (then nobody codable does).
+                    return arg_at(cx, o)
+                        .map(|a| (a, "object of the governing verb (control)".to_string()));
                 }
             }
             subject_of(cx, g, depth + 1).map(|(a, r)| (a, format!("{r} of the governing verb")))

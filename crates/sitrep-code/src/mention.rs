@@ -464,11 +464,18 @@ fn merge_titles(tree: &Tree, v: Vec<Mention>) -> Vec<Mention> {
                 prev.kind == MentionKind::Description && !prev.plural && prev.dict_code.is_none();
             // A lone demonym the parse left outside the phrase it modifies ("French |
             // President Emmanuel Macron").
+            // A dictionary person of that country counts too ("French | President Emmanuel
+            // Macron", FRAGOV).
+            let same_country = |c: &Option<String>| {
+                prev.country
+                    .as_deref()
+                    .is_some_and(|p| c.as_deref().is_some_and(|c| c.starts_with(p)))
+            };
             let demonym = prev.kind == MentionKind::Country
                 && prev.lo == prev.hi
                 && tree.upos(prev.head) == Upos::Adj
-                && m.country.is_none()
-                && m.dict_code.is_none()
+                && (m.country.is_none() || same_country(&m.country))
+                && (m.dict_code.is_none() || same_country(&m.dict_code))
                 && matches!(
                     m.kind,
                     MentionKind::Name | MentionKind::UnknownName | MentionKind::Description

@@ -143,6 +143,8 @@ impl<'d> Coder<'d> {
             let pieces = mention::pieces(t, &ids[si], self.dict, doc.date);
             mentions.extend(mention::mentions(t, &pieces, self.dict, &self.words));
         }
+        mention::surname_mentions(&trees, &mut mentions);
+        mention::titled_surnames(&trees, &ids, self.dict, doc.date, &mut mentions);
         compound::link(&trees, &mut mentions);
         let mut mention_at: Vec<Vec<Option<usize>>> =
             trees.iter().map(|t| vec![None; t.len()]).collect();

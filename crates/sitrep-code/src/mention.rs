@@ -453,6 +453,111 @@ pub fn mentions(tree: &Tree, pieces: &[Piece], dict: &Dictionaries, words: &Word
     merge_titles(tree, out)
 }
 
+/// Surnames the tagger took for common words ("Moon on Tuesday welcomed …" after "President
+/// Moon Jae-in"): a capitalised token outside every mention that repeats the first or last
+/// word of an earlier name of two words or more becomes a name mention of its own, for
+/// coreference to join. `mentions` is in document order; the new ones are inserted in order.
+pub fn surname_mentions(trees: &[Tree], mentions: &mut Vec<Mention>) {
+    let mut surnames: Vec<(String, usize)> = Vec::new(); // (lowercase surname, first sentence)
+    for m in mentions.iter() {
+        if !matches!(m.kind, MentionKind::Name | MentionKind::UnknownName) {
+            continue;
+        }
+        let Some(name) = m.name else { continue };
+        let t = &trees[m.sent];
+        let toks: Vec<usize> = (m.lo..=m.hi)
+            .filter(|&k| name.contains(t.toks[k].span))
+            .collect();
+        if toks.len() >= 2 {
+            // The family name ends Western names and starts East Asian ones ("Moon Jae-in").
+            for k in [toks[0], toks[toks.len() - 1]] {
+                let w = t.form(k).to_lowercase();
+                if w.chars().count() > 2 && !surnames.iter().any(|(s, _)| *s == w) {
+                    surnames.push((w, m.sent));
+                }
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (si, t) in trees.iter().enumerate() {
+        for k in 0..t.len() {
+            let f = t.form(k);
+            if !capitalised(f) || matches!(t.upos(k), Upos::Propn | Upos::Pron | Upos::Det) {
+                continue;
+            }
+            let lower = f.to_lowercase();
+            if !surnames.iter().any(|(s, first)| *s == lower && *first < si) {
+                continue;
+            }
+            let covered = mentions
+                .iter()
+                .any(|m| m.sent == si && m.lo <= k && k <= m.hi);
+            if covered {
+                continue;
+            }
+            let span = t.toks[k].span;
+            let mut m = bare(t, k, k, k, span, MentionKind::UnknownName);
+            m.name = Some(span);
+            m.why.push(format!(
+                "\u{201c}{f}\u{201d} repeats the surname of an earlier name"
+            ));
+            added.push(m);
+        }
+    }
+    if added.is_empty() {
+        return;
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.sent, m.lo));
+}
+
+/// "President Trump", "Foreign Minister Lavrov": a title with a family name alone names the
+/// office holder of the dictionaries with that family name who holds an office of the
+/// title's sector on the document's date, when exactly one does (one code among them).
+pub fn titled_surnames(
+    trees: &[Tree],
+    ids: &[Vec<Option<WordId>>],
+    dict: &Dictionaries,
+    date: Option<NaiveDate>,
+    mentions: &mut [Mention],
+) {
+    for m in mentions.iter_mut() {
+        if m.kind != MentionKind::Name || m.dict_code.is_some() || m.country.is_some() {
+            continue;
+        }
+        let (Some(name), Some(_)) = (m.name, m.role) else {
+            continue;
+        };
+        let t = &trees[m.sent];
+        let toks: Vec<usize> = (m.lo..=m.hi)
+            .filter(|&k| name.contains(t.toks[k].span))
+            .collect();
+        let [k] = toks[..] else { continue };
+        let Some(w) = ids[m.sent][k] else { continue };
+        let mut codes: Vec<&str> = dict
+            .actors
+            .office_holders_named(w)
+            .filter_map(|e| e.code_on(date).and_then(|c| c.code.as_deref()))
+            .filter(|c| {
+                let (country, sectors) = split_code(dict, c);
+                country.is_some() && sectors.iter().any(|x| m.sectors.contains(x))
+            })
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        if let [code] = codes[..] {
+            m.why.push(format!(
+                "{code}: the one office holder of the dictionaries called \u{201c}{}\u{201d} with this title's sector on this date",
+                t.form(k)
+            ));
+            m.dict_code = Some(code.to_string());
+        }
+    }
+}
+
 /// A role description directly followed by a name is that person's title, whatever the
 /// parse made of it: "Iranian Defense Minister | Mohammad Reza Gharaei Ashtiani".
 fn merge_titles(tree: &Tree, v: Vec<Mention>) -> Vec<Mention> {

@@ -109,6 +109,9 @@ pub struct ActorDictionary {
     trie: PhraseTrie<PhraseRef>,
     replaced: usize,
     codes: FxHashSet<Box<str>>,
+    /// Office holders (entries with dated codes) by the first and last word of each of
+    /// their names of two words or more: "President Trump", "President Moon".
+    by_name_word: crate::hash::FxHashMap<WordId, Vec<u32>>,
 }
 
 /// An entry being read: its phrases wait until its codes are known.
@@ -157,6 +160,16 @@ impl ActorDictionary {
                 entry: &self.entries[r.entry as usize],
                 line: r.line,
             })
+    }
+
+    /// Office holders one of whose names of two words or more starts or ends with `word`
+    /// (the family name of "President Trump", "President Moon"), in file order.
+    pub fn office_holders_named(&self, word: WordId) -> impl Iterator<Item = &ActorEntry> + '_ {
+        self.by_name_word
+            .get(&word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i as usize])
     }
 
     /// Every actor phrase starting at `words[start]`, shortest first.
@@ -276,8 +289,17 @@ impl ActorDictionary {
             return;
         }
         let idx = self.entries.len() as u32;
+        let office_holder = p.entry.codes.iter().any(|c| c.validity != Validity::Always);
         for (line, words) in &p.phrases {
             for ids in phrase::intern_variants(lex, words) {
+                if office_holder && ids.len() >= 2 {
+                    for w in [ids[0], ids[ids.len() - 1]] {
+                        let v = self.by_name_word.entry(w).or_default();
+                        if !v.contains(&idx) {
+                            v.push(idx);
+                        }
+                    }
+                }
                 if self
                     .trie
                     .insert(

@@ -807,6 +807,17 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
+    if target.is_none() && !passive {
+        // "China slammed the United States" parsed with the object as an oblique without a
+        // preposition: an actor right after the verb is its object.
+        let bare_obl = t.children_with(v, &[DepRel::Obl]).find(|&k| {
+            k > v && t.child(k, &[DepRel::Case]).is_none() && cx.mention_at[k].is_some()
+        });
+        if let Some(k) = bare_obl {
+            target = arg_at(cx, k);
+            rule.push_str(" → oblique without a preposition (as object)");
+        }
+    }
     if target.is_none() {
         for (p, k) in preps(cx, v) {
             if TARGET_PREPS.contains(&p.as_str()) {

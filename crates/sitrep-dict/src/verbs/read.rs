@@ -618,7 +618,7 @@ impl VerbBuilder {
                 (b.before.len() + b.after.len())
                     .cmp(&(a.before.len() + a.after.len()))
                     .then(a.source.cmp(&b.source))
-                    .then(a.verb.cmp(&b.verb))
+                    .then(b.verb.cmp(&a.verb))
             });
             let mut seen = FxHashSet::default();
             forms.retain(|f| seen.insert((f.verb, f.before.clone(), f.after.clone())));

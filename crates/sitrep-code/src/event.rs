@@ -163,10 +163,10 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
             verbal(cx, v, &vm, &mut out);
         }
     }
-    // A frame word's own event stands only when what it frames yielded none.
+    // A frame word's own event stands only when what it frames yielded none with a target.
     let framed_triggers: Vec<usize> = out
         .iter()
-        .filter(|f| !f.frame_word)
+        .filter(|f| !f.frame_word && (f.target.is_some() || f.mutual))
         .map(|f| f.trigger)
         .collect();
     out.retain(|f| {
@@ -899,7 +899,22 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     if mutual {
         rule.push_str(" → the other members of the coordinated subject");
     }
-    if !by_pattern && target.is_none() && !mutual {
+    // A verb's own code needs a target, except for reactions whose target the discourse may
+    // supply ("we strongly criticize such provocative actions"; see `discourse_targets`).
+    // Only a reaction to an act the sentence names as a noun ("criticize such provocative
+    // actions", "denied the charge", "lashed out at the media reports") waits for one; not
+    // demands, whose verbs (order, insist, need) name no reaction without their addressee.
+    let reacts_to_act = is_reaction(&code)
+        && !code.starts_with("10")
+        && t.children(v).any(|k| {
+            let noun = t.upos(k) == Upos::Noun && cx.mention_at[k].is_none();
+            noun && (t.rel(k) == DepRel::Obj
+                || t.rel(k).base() == DepRel::Obl
+                    && t.child(k, &[DepRel::Case]).is_some_and(|c| {
+                        ["at", "against", "over", "on"].contains(&t.form(c).to_lowercase().as_str())
+                    }))
+        });
+    if !by_pattern && target.is_none() && !mutual && !reacts_to_act {
         return;
     }
     if let Some(o) = light_noun {
@@ -1245,6 +1260,12 @@ fn phrase_frame(cx: &SentenceCx, h: usize) -> Option<crate::words::Frame> {
         }
     }
     None
+}
+
+/// Codes of reactions to another's act — demands, disapproval, rejection, threats,
+/// sanctions and denials (CAMEO 10–13, 16, 016) — whose target the discourse may supply.
+pub fn is_reaction(code: &str) -> bool {
+    matches!(code.get(..2), Some("10" | "11" | "12" | "13" | "16")) || code == "016"
 }
 
 /// True when the mention is one the coder may use as an event participant.

@@ -900,19 +900,26 @@ impl<'d> Coder<'d> {
 /// last acted against the source's country, else at the last other country that acted.
 /// Noted in the event's explanation.
 fn discourse_targets(found: &mut [Found], country: &dyn Fn(usize) -> Option<String>) {
-    const ROOTS: &[&str] = &["10", "11", "12", "13", "16"];
+    // Antecedents are events whose sentence named both parties, never ones this pass filled.
+    let explicit: Vec<bool> = found.iter().map(|f| f.target.is_some()).collect();
     for i in 0..found.len() {
         let f = &found[i];
-        let reaction = ROOTS.contains(&f.code.get(..2).unwrap_or("")) || f.code == "016";
-        if f.target.is_some() || f.mutual || f.linear || !reaction {
+        if f.target.is_some() || f.mutual || f.linear || !event::is_reaction(&f.code) {
             continue;
         }
         let Some(sc) = f.source.and_then(|a| country(a.mention())) else {
             continue;
         };
         // Only conflict is reacted to this way (a welcome is not what one rejects).
-        let conflict = |g: &&Found| g.code.get(..2).unwrap_or("") >= "10";
-        let earlier: Vec<&Found> = found[..i].iter().rev().filter(conflict).collect();
+        let conflict = |(_, g): &(usize, &Found)| g.code.get(..2).unwrap_or("") >= "10";
+        let earlier: Vec<&Found> = found[..i]
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| explicit[*j])
+            .rev()
+            .filter(conflict)
+            .map(|(_, g)| g)
+            .collect();
         let against_us = earlier.iter().find_map(|g| {
             let t = g.target.and_then(|a| country(a.mention()))?;
             let s = g.source.and_then(|a| country(a.mention()))?;

@@ -830,7 +830,17 @@ fn mention_at(
         }
     }
 
-    // "Foreign Office spokesperson", "army spokesman": the body's sector, not media's.
+    // "Foreign Office spokesperson", "army spokesman", "Kremlin spokesman": the body's
+    // sector, not media's (the body may be the phrase's dictionary entry: Kremlin, RUSGOV).
+    if spokes_med {
+        if let Some(d) = &m.dict_code {
+            for x in split_code(dict, d).1 {
+                if !m.sectors.contains(&x) {
+                    m.sectors.push(x);
+                }
+            }
+        }
+    }
     if spokes_med && m.sectors.iter().any(|x| x != "MED") {
         m.sectors.retain(|x| x != "MED");
         m.why.push(

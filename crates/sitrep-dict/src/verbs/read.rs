@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use crate::error::{Diagnostic, Origin};
-use crate::hash::FxHashSet;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::inflect::{self, FormKind};
 use crate::lexicon::{fold, Lexicon, WordId};
 use crate::phrase;
@@ -613,12 +613,25 @@ impl VerbBuilder {
             }
         }
 
+        // A word two files define belongs to the later file's verb (so sitrep.verbs.txt can
+        // move SLAM from CAMEO.2.0's CRASH to DENOUNCE); within one file the first wins.
+        let mut file_rank: FxHashMap<Arc<str>, usize> = FxHashMap::default();
+        let rank: Vec<usize> = self
+            .dict
+            .verbs
+            .iter()
+            .map(|v| {
+                let n = file_rank.len();
+                *file_rank.entry(v.origin.file.clone()).or_insert(n)
+            })
+            .collect();
         for forms in self.dict.forms.values_mut() {
             forms.sort_by(|a, b| {
                 (b.before.len() + b.after.len())
                     .cmp(&(a.before.len() + a.after.len()))
+                    .then(rank[b.verb.index()].cmp(&rank[a.verb.index()]))
                     .then(a.source.cmp(&b.source))
-                    .then(b.verb.cmp(&a.verb))
+                    .then(a.verb.cmp(&b.verb))
             });
             let mut seen = FxHashSet::default();
             forms.retain(|f| seen.insert((f.verb, f.before.clone(), f.after.clone())));

@@ -1020,15 +1020,18 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
             g = h;
         }
     }
-    let Some(target) = target else {
-        return;
-    };
     let (before, after) = context(cx, n);
     let _ = before;
     let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, n, &after)
     else {
         return;
     };
+    // An event noun needs both parties, except violence by a named actor ("US air strikes in
+    // the province of Kunduz"), whose target the place may give (`target_from_place`).
+    let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
+    if target.is_none() && !(violent && source.is_some()) {
+        return;
+    }
     let _ = by_pattern;
     let mut notes = vec![format!(
         "event noun \u{201c}{}\u{201d} (block {})",
@@ -1044,7 +1047,7 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
         has_subject: source.is_some(),
         frame_word: false,
         source,
-        target: Some(target),
+        target,
         code,
         negated: light.is_some_and(|l| negated(cx, l)),
         modality: "asserted",

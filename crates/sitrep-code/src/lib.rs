@@ -830,6 +830,10 @@ impl<'d> Coder<'d> {
             }
         } else {
             self.target_from_place(doc, t, actors, ids, places, &f, &source, &mut target);
+            // An event noun kept for its place ("US air strikes in Kunduz") needs that place.
+            if target.is_none() && t.upos(f.trigger) == sitrep_text::Upos::Noun {
+                return None;
+            }
             self.placeable(&f, &source, &target)?;
         }
         // Codes outside CAMEO come only from users' verb dictionaries: kept, without the

@@ -1120,7 +1120,23 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
         if !matches!(t.rel(g), DepRel::Xcomp | DepRel::Acl | DepRel::Ccomp) && !infinitival_advcl {
             break;
         }
-        let fr = frame_of(cx, h).or_else(|| phrase_frame(cx, h));
+        // "remained open to cooperating", "seems ready to help": the frame adjective is the
+        // predicate of a linking verb the clause hangs from.
+        let linking = [
+            "remain", "stay", "seem", "appear", "become", "look", "prove", "be",
+        ]
+        .contains(&lemma(&t.form(h).to_lowercase()).as_str());
+        let linked = || {
+            if !linking {
+                return None;
+            }
+            t.children_with(h, &[DepRel::Xcomp])
+                .find(|&a| t.upos(a) == Upos::Adj && a != g)
+                .and_then(|a| frame_of(cx, a))
+        };
+        let fr = frame_of(cx, h)
+            .or_else(|| phrase_frame(cx, h))
+            .or_else(linked);
         if let Some(fr) = fr {
             match fr.kind {
                 FrameKind::Intent | FrameKind::Reject | FrameKind::Appeal => {

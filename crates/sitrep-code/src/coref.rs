@@ -656,6 +656,7 @@ fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
         // Forces", "officials"), not "its armed forces" (the possessor's).
         let institutional = a.prefix.is_empty()
             && !a.plural
+            && !a.sectors.iter().any(|s| s == "MED")
             && a.sectors
                 .iter()
                 .any(|s| STATE_SECTORS.contains(&s.as_str()))

@@ -811,7 +811,14 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         // "China slammed the United States" parsed with the object as an oblique without a
         // preposition: an actor right after the verb is its object.
         let bare_obl = t.children_with(v, &[DepRel::Obl]).find(|&k| {
-            k > v && t.child(k, &[DepRel::Case]).is_none() && cx.mention_at[k].is_some()
+            k > v
+                && t.child(k, &[DepRel::Case]).is_none()
+                && cx.mention_at[k].is_some_and(|m| {
+                    matches!(
+                        cx.mentions[m].kind,
+                        MentionKind::Country | MentionKind::Name | MentionKind::Organisation
+                    )
+                })
         });
         if let Some(k) = bare_obl {
             target = arg_at(cx, k);

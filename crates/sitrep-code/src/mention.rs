@@ -205,6 +205,26 @@ fn mixed_case_acronym(form: &str) -> bool {
     letters <= 3 && form.chars().any(char::is_lowercase)
 }
 
+/// A place name written in capitals in running text is an acronym of something else ("the
+/// state news agency SANA" is not Yemen's capital): an all-capital word of three letters or
+/// more matching a country's entry but none of the codebook's names of a country (USA, UK,
+/// DPRK and UAE are), in a sentence that is not itself in capitals.
+fn place_as_acronym(tree: &Tree, i: usize, dict: &Dictionaries, code: Option<&str>) -> bool {
+    let f = tree.form(i);
+    let letters = f.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters >= 3 && !f.chars().any(char::is_lowercase);
+    if !all_caps || !code.is_some_and(|c| dict.is_state_code(c)) {
+        return false;
+    }
+    if dict.codebook.country_by_name(f).is_some() || dict.codebook.country_by_name(&f.replace('.', "")).is_some() {
+        return false;
+    }
+    let lower_words = (0..tree.len())
+        .filter(|&k| tree.form(k).chars().any(char::is_lowercase))
+        .count();
+    2 * lower_words > tree.len()
+}
+
 /// Find the dictionary pieces of a sentence.
 pub fn pieces(
     tree: &Tree,
@@ -228,6 +248,7 @@ pub fn pieces(
             capitalised(tree.form(content))
                 && !(tree.upos(i) == Upos::Verb && m.len == 1)
                 && !(m.len == 1 && mixed_case_acronym(tree.form(i)))
+                && !(m.len == 1 && place_as_acronym(tree, i, dict, m.code(date)))
         });
         let mut alen = actor.as_ref().map_or(0, |m| m.len);
         // Phoenix writes some names with their article ("THE ISLAMIC STATE"): match them

@@ -413,9 +413,12 @@ impl<'d> Coder<'d> {
         }
     }
 
-    /// The two most mentioned countries: what "the two countries" stands for.
+    /// The two most mentioned countries, mentions in the first three sentences (the lead,
+    /// which states the story's dyad) counting three times: what "the two countries" stands
+    /// for.
     fn pair_countries(&self, mentions: &[Mention], actors: &[Actor]) -> Vec<String> {
         let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        let first = mentions.iter().map(|m| m.sent).min().unwrap_or(0);
         for (i, m) in mentions.iter().enumerate() {
             let c = m
                 .actor
@@ -423,7 +426,7 @@ impl<'d> Coder<'d> {
                 .or_else(|| m.country.clone());
             if let Some(c) = c {
                 let e = counts.entry(c).or_insert((0, i));
-                e.0 += 1;
+                e.0 += if m.sent < first + 3 { 3 } else { 1 };
             }
         }
         let mut v: Vec<(String, (usize, usize))> = counts.into_iter().collect();

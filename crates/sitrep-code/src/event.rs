@@ -135,7 +135,12 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
         if copular && cx.own_vocabulary {
             evaluative(cx, v, &mut out);
         }
-        if upos == Upos::Adj && !copular {
+        // Adjectives code as predicates: with a copula, or as a reported clause of their own
+        // ("… very disappointed that China is allowing …," Trump tweeted).
+        if upos == Upos::Adj
+            && !copular
+            && !matches!(t.rel(v), DepRel::Root | DepRel::Ccomp | DepRel::Parataxis)
+        {
             continue;
         }
         let Some(vm) = cx.dict.verbs.verb_at(cx.ids, v) else {
@@ -863,14 +868,17 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
-    if target.is_none() && (code.starts_with("02") || code.starts_with("10")) {
+    if target.is_none()
+        && (code.starts_with("02") || code.starts_with("10") || code.starts_with("11"))
+    {
         // "demanded that the Syrian authorities arrest the suspects": an appeal or demand is
-        // made to the subject of the clause it asks for.
+        // made to the subject of the clause it asks for; "very disappointed that China is
+        // allowing …", "accused that …": disapproval is of the clause's subject.
         if let Some(c) = t.child(v, &[DepRel::Ccomp]) {
             if let Some(s) = t.child(c, &[DepRel::Nsubj, DepRel::NsubjPass]) {
                 target = inner_arg(cx, s);
                 if target.is_some() {
-                    rule.push_str(" → subject of the clause demanded");
+                    rule.push_str(" → subject of the clause demanded or judged");
                 }
             }
         }

@@ -216,7 +216,9 @@ fn place_as_acronym(tree: &Tree, i: usize, dict: &Dictionaries, code: Option<&st
     if !all_caps || !code.is_some_and(|c| dict.is_state_code(c)) {
         return false;
     }
-    if dict.codebook.country_by_name(f).is_some() || dict.codebook.country_by_name(&f.replace('.', "")).is_some() {
+    if dict.codebook.country_by_name(f).is_some()
+        || dict.codebook.country_by_name(&f.replace('.', "")).is_some()
+    {
         return false;
     }
     let lower_words = (0..tree.len())

@@ -229,7 +229,12 @@ pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg
             inner_arg(cx, head)
                 .map(|a| (a, "noun the participle modifies".to_string()))
                 .or_else(|| {
+                    // One clause up, not a chain of participles ("… denied access to ships
+                    // suspected of carrying goods banned by sanctions targeting X").
                     let g = t.head(head)?;
+                    if depth > 1 || matches!(t.rel(g), DepRel::Acl | DepRel::AclRelcl) {
+                        return None;
+                    }
                     subject_of(cx, g, depth + 1)
                         .map(|(a, r)| (a, format!("{r} of the clause around the noun")))
                 })
@@ -353,6 +358,8 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
                 .find_map(|k| arg_at(cx, k))
         })
         .or_else(|| nmod_with("of"))
+        // "media reports from the United States claiming …": where the thing comes from.
+        .or_else(|| nmod_with("from"))
 }
 
 /// Prepositional dependents of `v` as (preposition, argument token).
@@ -700,8 +707,13 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     let t = cx.tree;
     // "ready to share", "urged X to stop": the framed verb is the event, not the frame word;
     // the frame word codes only when the framed verb codes nothing (`find` drops it else).
-    let frames_a_clause = frame_of(cx, v).is_some_and(|f| f.kind != FrameKind::Control)
+    let own_frame = frame_of(cx, v);
+    let frames_a_clause = own_frame.is_some_and(|f| f.kind != FrameKind::Control)
         && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some();
+    // "failed to keep the ships from trading": a negating frame is no event of its own.
+    if frames_a_clause && own_frame.is_some_and(|f| f.kind == FrameKind::Negate) {
+        return;
+    }
     let lem = vm.verb.lemma.to_lowercase();
     let passive = is_passive(cx, v);
     let (mut before, mut after) = context(cx, v);
@@ -1041,6 +1053,10 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     else {
         return;
     };
+    // "responding to media reports from X": a bare statement is no event.
+    if code == "010" {
+        return;
+    }
     // An event noun needs both parties, except violence by a named actor ("US air strikes in
     // the province of Kunduz"), whose target the place may give (`target_from_place`).
     let violent = matches!(code.get(..2), Some("18" | "19" | "20"));

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Score `sitrep code` on every gold article of the repository (a developer's loop, not a test).
 
-usage: tools/score_articles.py [--bin PATH] [--set dev|test|all] [--verbose] [NAME_SUBSTRING...]
+usage: tools/score_articles.py [--bin PATH] [--set dev|dev2|test|all] [--verbose] [NAME_SUBSTRING...]
 
 Gold files: crates/sitrep-code/tests/articles/*.gold.json (text beside them) and
 crates/sitrep-code/tests/articles/real/*.gold.json (text from the record `corpus_id` of
 `../shared/data/corpora/<corpus>`; the texts belong to their publishers and are not copied
 into the repository). The reference article of ../shared is scored too. Scoring is
 ../shared/tools/score_article.py. `--set test` scores only the blind set (real articles listed in
-NOTES_test.md); print only totals for it, so as not to tune to it.
+NOTES_test.md) and prints only its totals, so as not to tune to it; `--set dev2` the second
+development batch (NOTES_dev2.md); the default scores the reference, fictional and first
+development articles.
 """
 import json, os, subprocess, sys, tempfile
 
@@ -38,17 +40,23 @@ def articles():
             stem = f[:-len(".gold.json")]
             out.append((stem, os.path.join(ART, f), open(os.path.join(ART, stem + ".txt"), encoding="utf-8").read(), "fict"))
     real = os.path.join(ART, "real")
-    test_ids = set()
-    notes = os.path.join(real, "NOTES_test.md")
-    if os.path.exists(notes):
-        import re
-        test_ids = set(re.findall(r"nc-[0-9a-f]{16}", open(notes, encoding="utf-8").read()))
+    import re
+
+    def ids_in(name):
+        notes = os.path.join(real, name)
+        if not os.path.exists(notes):
+            return set()
+        return set(re.findall(r"(?:nc-[0-9a-f]{16}|bbc-[a-z]+-\d+)", open(notes, encoding="utf-8").read()))
+
+    test_ids = ids_in("NOTES_test.md")
+    dev2_ids = ids_in("NOTES_dev2.md")
     if os.path.isdir(real):
         for f in sorted(os.listdir(real)):
             if f.endswith(".gold.json"):
                 g = json.load(open(os.path.join(real, f), encoding="utf-8"))
                 cid = g["corpus_id"]
-                out.append((cid, os.path.join(real, f), corpus_text(g["corpus"], cid), "test" if cid in test_ids else "dev"))
+                kind = "test" if cid in test_ids else "dev2" if cid in dev2_ids else "dev"
+                out.append((cid, os.path.join(real, f), corpus_text(g["corpus"], cid), kind))
     return out
 
 
@@ -64,7 +72,9 @@ def main():
     names = [a for a in argv if not a.startswith("--")]
     tot = {}
     for stem, gpath, text, kind in articles():
-        if which == "dev" and kind == "test" or which == "test" and kind != "test":
+        wanted = {"all": {"ref", "fict", "dev", "dev2", "test"}, "test": {"test"},
+                  "dev2": {"dev2"}}.get(which, {"ref", "fict", "dev"})
+        if kind not in wanted:
             continue
         if names and not any(n in stem for n in names):
             continue

@@ -704,7 +704,7 @@ impl<'d> Coder<'d> {
 
     /// sitrep's placement rules for an event: a source an analyst can place (a country or an
     /// international body; anyone for violence) and, for cooperation and verbal conflict, a
-    /// placeable target.
+    /// placeable target (an appeal may have none).
     fn placeable(
         &self,
         f: &Found,
@@ -726,7 +726,13 @@ impl<'d> Coder<'d> {
         );
         let source_placed = placed(source);
         let target_placed = target.as_ref().is_some_and(placed);
-        if !(violent || source_placed && target_placed) {
+        // An appeal addressed to no one the sentence names ("Germany and France have called for
+        // the embargo to be lifted", "all parties should exercise restraint") is still the
+        // source's appeal: CAMEO codes it with an empty target. Measured on the development
+        // articles: demands, criticism or rejections without a target add more wrong events
+        // than right ones, appeals do not.
+        let addressed_to_all = target.is_none() && f.code.starts_with("02");
+        if !(violent || source_placed && (target_placed || addressed_to_all)) {
             return None;
         }
         // Violence between two unplaced parties ("a gunman killed people") says nothing

@@ -731,6 +731,20 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             after.splice(0..0, moved);
         }
     }
+    // "sanctions imposed on Chinese firms by the United States": a participle's noun is what
+    // its patterns' object describes.
+    // (Not when the noun is an actor: "Taliban insurgents struck at …" misparsed as one.)
+    if t.rel(v) == DepRel::Acl && t.toks[v].xpos == Xpos::Vbn {
+        if let Some(h) = t.head(v).filter(|&h| cx.mention_at[h].is_none()) {
+            let mut noun: Vec<usize> = t
+                .children(h)
+                .filter(|&k| k < h && matches!(t.rel(k), DepRel::Amod | DepRel::Compound))
+                .collect();
+            noun.push(h);
+            before.retain(|k| !noun.contains(k));
+            after.splice(0..0, noun);
+        }
+    }
     let light = LIGHT_VERBS.contains(&lem.as_str());
     let (mut code, mut pattern, mut dictionary, fit, by_pattern) =
         match choose(cx, vm, &before, &after, passive) {
@@ -785,6 +799,16 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         .find(|(p, k)| p == "by" && (t.rel(*k) == DepRel::OblAgent || passive));
     let subj = subject_of(cx, v, 0);
     let mut target = fit.target.and_then(|k| arg_at(cx, k));
+    // "the sanctions imposed by Japan on Chinese firms": a passive participle's by-agent acts.
+    let participle = t.rel(v) == DepRel::Acl && t.toks[v].xpos == Xpos::Vbn;
+    if source.is_none() && participle {
+        if let Some((_, k)) = preps(cx, v).into_iter().find(|(p, _)| p == "by") {
+            source = inner_arg(cx, k);
+            if source.is_some() {
+                rule = "by-agent of the participle".to_string();
+            }
+        }
+    }
     if source.is_none() {
         if passive
             && !vm.verb.code.has_passive()

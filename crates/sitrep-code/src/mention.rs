@@ -874,10 +874,15 @@ fn mention_at(
 
     // Abbreviated titles the agent dictionary lacks ("Lt.", "Gen.", "Dr.") are role words,
     // not part of the name.
+    // Honorifics written without a period ("Mr Abbas", British style) are titles too.
     for &k in &members {
         let f = tree.form(k);
+        let honorific = matches!(
+            f.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady" | "Mister"
+        );
         if piece_at[k].is_none()
-            && f.ends_with('.')
+            && (f.ends_with('.') || honorific)
             && f.len() <= 6
             && capitalised(f)
             && k < h.max(1) + 8

@@ -144,6 +144,7 @@ impl<'d> Coder<'d> {
             mentions.extend(mention::mentions(t, &pieces, self.dict, &self.words));
         }
         mention::surname_mentions(&trees, &mut mentions);
+        mention::defined_acronyms(&trees, &mut mentions);
         mention::titled_surnames(&trees, &ids, self.dict, doc.date, &mut mentions);
         compound::link(&trees, &mut mentions);
         let mut mention_at: Vec<Vec<Option<usize>>> =

@@ -537,6 +537,71 @@ pub fn surname_mentions(trees: &[Tree], mentions: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| (m.sent, m.lo));
 }
 
+/// Acronyms the text defines: "the Palestinian Authority (PA)", "the Inter-Services Public
+/// Relations (ISPR)". A later capitalised token spelling the acronym outside every mention is a
+/// mention of the same actor (its code copied; coreference joins them by code).
+pub fn defined_acronyms(trees: &[Tree], mentions: &mut Vec<Mention>) {
+    let mut defs: Vec<(String, usize)> = Vec::new(); // (acronym, mention index)
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.own_code().is_none() || matches!(m.kind, MentionKind::Pronoun(_) | MentionKind::Pair) {
+            continue;
+        }
+        let t = &trees[m.sent];
+        // "( ACRONYM )" right after the mention or at its end.
+        for start in [m.hi + 1, m.hi.saturating_sub(2)] {
+            if start + 2 >= t.len() {
+                continue;
+            }
+            let (a, b, c) = (t.form(start), t.form(start + 1), t.form(start + 2));
+            let acro = b.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && b.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '-' || c == '.');
+            if a == "(" && c == ")" && acro && !defs.iter().any(|(x, _)| x == b) {
+                defs.push((b.to_string(), mi));
+            }
+        }
+    }
+    if defs.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for (si, t) in trees.iter().enumerate() {
+        for k in 0..t.len() {
+            // "… with the PA." may come tokenized with the sentence's period.
+            let form = t.form(k).trim_end_matches('.');
+            let Some(&(_, mi)) = defs.iter().find(|(x, _)| x == form) else {
+                continue;
+            };
+            let m = &mentions[mi];
+            let defined_here = si == m.sent && k <= m.hi + 3;
+            let covered = mentions
+                .iter()
+                .any(|o| o.sent == si && o.lo <= k && k <= o.hi);
+            if defined_here || covered || (si, k) < (m.sent, m.hi) {
+                continue;
+            }
+            let span = t.toks[k].span;
+            let mut a = bare(t, k, k, k, span, m.kind);
+            a.name = Some(span);
+            a.dict_code = m.dict_code.clone();
+            a.country = m.country.clone();
+            a.sectors = m.sectors.clone();
+            a.prefix = m.prefix.clone();
+            a.plural = m.plural;
+            a.why.push(format!(
+                "\u{201c}{}\u{201d} as the text defined it: {}",
+                t.form(k),
+                m.span.slice(&t.doc.text)
+            ));
+            added.push(a);
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.sent, m.lo));
+    }
+}
+
 /// "President Trump", "Foreign Minister Lavrov": a title with a family name alone names the
 /// office holder of the dictionaries with that family name who holds an office of the
 /// title's sector on the document's date, when exactly one does (one code among them).

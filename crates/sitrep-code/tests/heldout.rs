@@ -29,7 +29,7 @@ const FLOORS: &[(&str, f64, f64, f64, f64)] = &[
 /// Real articles, per set, on the set's totals: (set, recall, precision, speakers, actors).
 const SET_FLOORS: &[(&str, f64, f64, f64, f64)] = &[
     ("dev", 0.4, 0.8, 0.65, 0.65),
-    ("dev2", 0.12, 0.38, 0.4, 0.7),
+    ("dev2", 0.2, 0.55, 0.45, 0.7),
     ("test", 0.2, 0.5, 0.6, 0.65),
 ];
 

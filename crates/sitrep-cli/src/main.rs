@@ -25,6 +25,8 @@ enum Command {
     Parse(cmd::parse::Args),
     /// Train the tagger and parser from Universal Dependencies treebanks.
     Train(cmd::train::Args),
+    /// Induce the word clusters the tagger and parser read, from UD training text and corpora.
+    Clusters(cmd::clusters::Args),
     /// Score the tagger and parser on CoNLL-U files (gold tokenization).
     EvalParse(cmd::eval_parse::Args),
     /// Score the tokenizer and sentence splitter on CoNLL-U files (raw text from `# text`).
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Code(a) => cmd::code::run(a),
         Command::Parse(a) => cmd::parse::run(a),
         Command::Train(a) => cmd::train::run(a),
+        Command::Clusters(a) => cmd::clusters::run(a),
         Command::EvalParse(a) => cmd::eval_parse::run(a),
         Command::EvalSegment(a) => cmd::eval_segment::run(a),
         Command::BuildGazetteer(a) => cmd::gazetteer::run(a),

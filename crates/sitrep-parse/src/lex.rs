@@ -21,6 +21,9 @@ pub(crate) struct Lex {
     pub shape: u64,
     /// Orthographic flags packed in bits.
     pub flags: u64,
+    /// Word cluster ids at each granularity (`clusters::UNKNOWN` until the model's clusters
+    /// are filled in).
+    pub clus: [u64; crate::clusters::LEVELS],
 }
 
 const HAS_DIGIT: u64 = 1;
@@ -31,6 +34,22 @@ const ALL_UPPER: u64 = 16;
 const ALL_DIGIT: u64 = 32;
 const HAS_ALPHA: u64 = 64;
 const HAS_PERIOD: u64 = 128;
+
+/// A coarse class of the spelling: 1 all capitals, 2 capitalised, 3 with digits, 4 lowercase
+/// letters, 5 anything else.
+pub(crate) fn spelling_class(l: &Lex) -> u64 {
+    if l.flags & ALL_UPPER != 0 {
+        1
+    } else if l.flags & INIT_UPPER != 0 {
+        2
+    } else if l.flags & HAS_DIGIT != 0 {
+        3
+    } else if l.flags & HAS_ALPHA != 0 {
+        4
+    } else {
+        5
+    }
+}
 
 /// Whether the token starts with an uppercase letter.
 pub(crate) fn init_upper(l: &Lex) -> bool {
@@ -147,6 +166,7 @@ impl LexBuf {
             suf,
             shape,
             flags,
+            clus: [crate::clusters::UNKNOWN; crate::clusters::LEVELS],
         }
     }
 }

@@ -23,6 +23,7 @@
 #![deny(missing_docs)]
 
 mod bin;
+pub mod clusters;
 pub mod conllu;
 mod error;
 pub mod eval;
@@ -35,6 +36,7 @@ pub mod repair;
 pub mod tagger;
 pub mod train;
 
+pub use clusters::{ClusterOptions, ClusteredWord, Clusters};
 pub use error::Error;
 pub use eval::{evaluate, Scores};
 pub use perceptron::Compression;

@@ -16,7 +16,10 @@ use crate::Error;
 /// File name of the model inside a model directory.
 pub const MODEL_FILE: &str = "en-ud.model";
 const MAGIC: &[u8; 12] = b"SITREP-PARSE";
-const VERSION: u32 = 2;
+/// Model format version written: 3 added word clusters.
+pub(crate) const VERSION: u32 = 3;
+/// The oldest version read (version 2: no clusters; such models read no cluster features).
+const MIN_VERSION: u32 = 2;
 
 static EMBEDDED_BYTES: &[u8] = include_bytes!("../../../models/en-ud.model");
 static EMBEDDED: OnceLock<Result<Pipeline, String>> = OnceLock::new();
@@ -106,13 +109,13 @@ impl Pipeline {
             return Err(r.err("not a sitrep tagger/parser model"));
         }
         let v = r.u32()?;
-        if v != VERSION {
+        if !(MIN_VERSION..=VERSION).contains(&v) {
             return Err(r.err(format!(
-                "model version {v}, this build reads version {VERSION}"
+                "model version {v}, this build reads versions {MIN_VERSION} to {VERSION}"
             )));
         }
         let about = r.str()?.to_string();
-        let tagger = Tagger::read(&mut r)?;
+        let tagger = Tagger::read(&mut r, v)?;
         let parser = Parser::read(&mut r)?;
         r.expect_end()?;
         Ok(Pipeline::new(tagger, parser, about))
@@ -159,6 +162,11 @@ impl Pipeline {
         &self.inner.tagger
     }
 
+    /// The word clusters the tagger and parser read (empty for a model trained without).
+    pub fn clusters(&self) -> &crate::Clusters {
+        &self.inner.tagger.clusters
+    }
+
     /// The parser.
     pub fn parser(&self) -> &Parser {
         &self.inner.parser
@@ -191,6 +199,7 @@ impl Pipeline {
             return;
         }
         let tagger = &self.inner.tagger;
+        tagger.clusters.fill(&mut sc.lex);
         tagger.tag(&sc.lex, &mut sc.tag, &mut sc.classes);
         self.parse_lexed(sc, out);
     }
@@ -201,6 +210,7 @@ impl Pipeline {
         sc.lex.clear();
         sc.lex.extend(forms.iter().map(|f| sc.lexbuf.lex(f)));
         let tagger = &self.inner.tagger;
+        tagger.clusters.fill(&mut sc.lex);
         tagger.tag(&sc.lex, &mut sc.tag, &mut sc.classes);
         out.extend(sc.classes.iter().map(|&c| tagger.classes[c as usize]));
     }
@@ -227,6 +237,7 @@ impl Pipeline {
             return;
         }
         let tagger = &self.inner.tagger;
+        tagger.clusters.fill(&mut sc.lex);
         sc.classes.extend(tags.iter().map(|t| {
             tagger
                 .classes

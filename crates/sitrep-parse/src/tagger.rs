@@ -3,14 +3,19 @@
 
 use sitrep_text::{Upos, Xpos};
 
+use std::sync::Arc;
+
 use crate::bin::{Reader, Writer};
+use crate::clusters::Clusters;
 use crate::hash::{self, Rng};
 use crate::lex::{init_upper, Lex};
 use crate::perceptron::{argmax, Compression, IdMap, SparseTrainer, SparseWeights};
 use crate::Error;
 
-/// Number of feature templates per token.
-const N_FEATS: usize = 42;
+/// Number of feature templates per token without word clusters.
+const N_BASE: usize = 42;
+/// Number of feature templates per token, word clusters included.
+const N_FEATS: usize = N_BASE + 11;
 /// Templates of the second pass: the first pass's plus right-context tags.
 const N_FEATS2: usize = N_FEATS + 5;
 
@@ -44,6 +49,8 @@ pub struct Tagger {
     weights: SparseWeights,
     /// Second left-to-right pass that also sees the first pass's tags to the right.
     second: Option<SparseWeights>,
+    /// Word clusters read as features (by the parser too); empty in a model without them.
+    pub(crate) clusters: Arc<Clusters>,
 }
 
 /// Gold-tagged sentence for training: forms' lexical hashes and class indices.
@@ -77,6 +84,7 @@ fn features(lex: &[Lex], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut [u64
         suf: [1; 5],
         shape: 1,
         flags: 1 << 20,
+        clus: [0xFFFE; crate::clusters::LEVELS],
     };
     let at = |j: isize| -> (&Lex, u64) {
         if j < 0 || j as usize >= lex.len() {
@@ -135,10 +143,24 @@ fn features(lex: &[Lex], amb: &[u64], i: usize, p1: u64, p2: u64, out: &mut [u64
         f2(39, p2, w.lower),
         f(40, w.suf[4]),
         f(41, w.pre[3]),
+        // Word clusters from unlabelled text (`clusters`).
+        f(60, w.clus[0]),
+        f(61, w.clus[1]),
+        f(62, w.clus[2]),
+        f(63, m1.clus[1]),
+        f(64, n1.clus[1]),
+        f2(65, p1, w.clus[2]),
+        f2(66, w.clus[2], n1.clus[1]),
+        f2(67, m1.clus[1], w.clus[2]),
+        f(68, m2.clus[1]),
+        f(69, n2.clus[1]),
+        f2(70, w.clus[2], w.suf[2]),
     ];
 }
 
-/// Second-pass features: the first pass's plus the first-pass tags of `i+1` and `i+2`.
+/// Second-pass features: the first pass's `nf` plus the first-pass tags of `i+1` and `i+2`;
+/// returns how many were written.
+#[allow(clippy::too_many_arguments)]
 fn features2(
     lex: &[Lex],
     amb: &[u64],
@@ -146,18 +168,31 @@ fn features2(
     p1: u64,
     p2: u64,
     right: &[u16],
+    nf: usize,
     out: &mut [u64; N_FEATS2],
-) {
+) -> usize {
     let mut base = [0u64; N_FEATS];
     features(lex, amb, i, p1, p2, &mut base);
-    out[..N_FEATS].copy_from_slice(&base);
+    out[..nf].copy_from_slice(&base[..nf]);
     let r1 = right.get(i + 1).map_or(NONE_TAG, |&t| u64::from(t));
     let r2 = right.get(i + 2).map_or(NONE_TAG, |&t| u64::from(t));
-    out[N_FEATS] = f(50, r1);
-    out[N_FEATS + 1] = f2(51, r1, r2);
-    out[N_FEATS + 2] = f2(52, p1, r1);
-    out[N_FEATS + 3] = f2(53, r1, lex[i].lower);
-    out[N_FEATS + 4] = f2(54, r1, lex[i].suf[2]);
+    out[nf..nf + 5].copy_from_slice(&[
+        f(50, r1),
+        f2(51, r1, r2),
+        f2(52, p1, r1),
+        f2(53, r1, lex[i].lower),
+        f2(54, r1, lex[i].suf[2]),
+    ]);
+    nf + 5
+}
+
+/// How many first-pass templates a tagger with (or without) word clusters reads.
+fn n_feats(clusters: &Clusters) -> usize {
+    if clusters.is_empty() {
+        N_BASE
+    } else {
+        N_FEATS
+    }
 }
 
 fn prev_tags(out: &[u16], i: usize) -> (u64, u64) {
@@ -249,6 +284,7 @@ impl Tagger {
         out.clear();
         buf.margin.clear();
         let mut feats = [0u64; N_FEATS];
+        let nf = n_feats(&self.clusters);
         for i in 0..lex.len() {
             if buf.fixed[i] != UNSURE {
                 out.push(buf.fixed[i]);
@@ -258,7 +294,7 @@ impl Tagger {
             features(lex, &buf.amb, i, p1, p2, &mut feats);
             let s = &mut scores[..self.weights.width()];
             s.fill(0);
-            self.weights.score(&feats, s);
+            self.weights.score(&feats[..nf], s);
             let (best, margin) = best_and_margin(&s[..n]);
             out.push(best as u16);
             buf.margin.push(margin);
@@ -279,10 +315,10 @@ impl Tagger {
                     continue;
                 }
                 let (p1, p2) = prev_tags(out, i);
-                features2(lex, &buf.amb, i, p1, p2, &buf.first, &mut feats);
+                let k = features2(lex, &buf.amb, i, p1, p2, &buf.first, nf, &mut feats);
                 let s = &mut scores[..w2.width()];
                 s.fill(0);
-                w2.score(&feats, s);
+                w2.score(&feats[..k], s);
                 out.push(argmax(&s[..n]) as u16);
             }
         }
@@ -297,6 +333,7 @@ impl Tagger {
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
+        self.clusters.write(w);
         w.varint(self.classes.len() as u64);
         for &(u, x) in &self.classes {
             w.u8(u.index() as u8);
@@ -330,7 +367,13 @@ impl Tagger {
         }
     }
 
-    pub(crate) fn read(r: &mut Reader<'_>) -> Result<Tagger, Error> {
+    /// Read a tagger; model files before version 3 have no word clusters.
+    pub(crate) fn read(r: &mut Reader<'_>, version: u32) -> Result<Tagger, Error> {
+        let clusters = if version >= 3 {
+            Clusters::read(r)?
+        } else {
+            Clusters::default()
+        };
         let n = r.len(255, "tag class count")?;
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
@@ -372,6 +415,7 @@ impl Tagger {
             sure,
             weights,
             second,
+            clusters: Arc::new(clusters),
         })
     }
 }
@@ -435,6 +479,7 @@ pub(crate) struct TaggerTrainer {
     dict: IdMap<u32, u32>,
     sure: IdMap<u32, u16>,
     model: SparseTrainer,
+    clusters: Arc<Clusters>,
 }
 
 impl TaggerTrainer {
@@ -442,6 +487,7 @@ impl TaggerTrainer {
         classes: Vec<(Upos, Xpos)>,
         train: &[TagExample],
         bits: u32,
+        clusters: Arc<Clusters>,
     ) -> TaggerTrainer {
         let dict = build_dict(train, classes.len());
         let sure = build_sure(train, classes.len());
@@ -451,6 +497,7 @@ impl TaggerTrainer {
             dict,
             sure,
             model,
+            clusters,
         }
     }
 
@@ -460,6 +507,7 @@ impl TaggerTrainer {
         rng.shuffle(&mut order);
         let mut scores = vec![0i64; self.classes.len()];
         let mut feats = [0u64; N_FEATS];
+        let nf = n_feats(&self.clusters);
         let (mut amb, mut fixed) = (Vec::new(), Vec::new());
         let mut pred: Vec<u16> = Vec::new();
         let (mut right, mut total) = (0usize, 0usize);
@@ -474,9 +522,10 @@ impl TaggerTrainer {
                 } else {
                     let (p1, p2) = prev_tags(&pred, i);
                     features(&s.lex, &amb, i, p1, p2, &mut feats);
-                    self.model.score(&feats, &mut scores);
+                    let feats = &feats[..nf];
+                    self.model.score(feats, &mut scores);
                     let p = argmax(&scores);
-                    self.model.update(&feats, g, p);
+                    self.model.update(feats, g, p);
                     self.model.tick();
                     p
                 };
@@ -496,6 +545,7 @@ impl TaggerTrainer {
             sure: self.sure.clone(),
             weights: self.model.compress(c),
             second: None,
+            clusters: self.clusters.clone(),
         }
     }
 }
@@ -519,6 +569,7 @@ impl SecondPassTrainer {
         rng.shuffle(&mut order);
         let mut scores = vec![0i64; self.first.classes.len()];
         let mut feats = [0u64; N_FEATS2];
+        let nf = n_feats(&self.first.clusters);
         let (mut amb, mut fixed) = (Vec::new(), Vec::new());
         let mut pred: Vec<u16> = Vec::new();
         for &si in &order {
@@ -537,10 +588,11 @@ impl SecondPassTrainer {
                     continue;
                 }
                 let (p1, p2) = prev_tags(&pred, i);
-                features2(&s.lex, &amb, i, p1, p2, r, &mut feats);
-                self.model.score(&feats, &mut scores);
+                let n = features2(&s.lex, &amb, i, p1, p2, r, nf, &mut feats);
+                let feats = &feats[..n];
+                self.model.score(feats, &mut scores);
                 let p = argmax(&scores);
-                self.model.update(&feats, usize::from(g), p);
+                self.model.update(feats, usize::from(g), p);
                 self.model.tick();
                 pred.push(p as u16);
             }

@@ -5,11 +5,13 @@
 //! are integer, and model files are written in sorted order.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use sitrep_text::{Upos, Xpos};
 
 use crate::bin::{Reader, Writer};
+use crate::clusters::Clusters;
 use crate::conllu::{self, ConlluError, Sentence};
 use crate::eval::{evaluate, Scores};
 use crate::hash::{self, Rng};
@@ -62,6 +64,8 @@ pub struct TrainOptions {
     /// File caching the trained tagger and jackknifed tags between runs with the same data
     /// and tagger options (parser experiments skip tagger training).
     pub tagger_cache: Option<PathBuf>,
+    /// Word clusters read as features by tagger and parser (none: an empty table).
+    pub clusters: Arc<Clusters>,
 }
 
 /// Sizes of the hashed feature tables, as log2 of their row counts.
@@ -97,6 +101,7 @@ impl Default for TrainOptions {
             nonprojective: NonProjective::Lift,
             bits: TableBits::default(),
             tagger_cache: None,
+            clusters: Arc::default(),
             second_pass: true,
             stacked: true,
             guide_templates: Templates::Guide,
@@ -221,12 +226,20 @@ fn tag_classes(train: &[Sentence]) -> Vec<(Upos, Xpos)> {
     v
 }
 
-fn tag_examples(sents: &[Sentence], classes: &[(Upos, Xpos)]) -> Vec<TagExample> {
+fn tag_examples(
+    sents: &[Sentence],
+    classes: &[(Upos, Xpos)],
+    clusters: &Clusters,
+) -> Vec<TagExample> {
     let mut lb = LexBuf::default();
     sents
         .iter()
         .map(|s| TagExample {
-            lex: s.words.iter().map(|w| lb.lex(&w.form)).collect(),
+            lex: {
+                let mut lex: Vec<_> = s.words.iter().map(|w| lb.lex(&w.form)).collect();
+                clusters.fill(&mut lex);
+                lex
+            },
             gold: s
                 .words
                 .iter()
@@ -303,7 +316,7 @@ struct TaggerStage {
 }
 
 /// Bumped whenever tagger training changes, so that stale caches are not reused.
-const TAGGER_CACHE_VERSION: u64 = 5;
+const TAGGER_CACHE_VERSION: u64 = 6;
 const TAGGER_CACHE_MAGIC: &[u8; 16] = b"SITREP-TAGCACHE\0";
 
 /// A fingerprint of everything tagger training depends on.
@@ -321,6 +334,9 @@ fn tagger_fingerprint(train: &[TagExample], dev: &[TagExample], opts: &TrainOpti
     for s in train.iter().chain(dev) {
         for (l, &g) in s.lex.iter().zip(&s.gold) {
             h = hash::mix(hash::mix(h, l.form), u64::from(g));
+            for c in l.clus {
+                h = hash::mix(h, c);
+            }
         }
         h = hash::mix(h, 0x5E17);
     }
@@ -336,7 +352,7 @@ fn read_tagger_cache(path: &Path, fingerprint: u64, n: usize) -> Option<TaggerSt
         return None;
     }
     let epochs = r.varint().ok()? as usize;
-    let tagger = Tagger::read(&mut r).ok()?;
+    let tagger = Tagger::read(&mut r, crate::pipeline::VERSION).ok()?;
     let mut jackknifed = Vec::with_capacity(n);
     for _ in 0..n {
         let len = r.len(1 << 20, "sentence length").ok()?;
@@ -375,7 +391,12 @@ fn train_tagger(
     let t0 = Instant::now();
     let mut rng = Rng::new(opts.seed);
     // Keep the epoch with the best dev UPOS (then XPOS).
-    let mut tt = TaggerTrainer::new(classes.to_vec(), train_tx, opts.bits.tagger);
+    let mut tt = TaggerTrainer::new(
+        classes.to_vec(),
+        train_tx,
+        opts.bits.tagger,
+        opts.clusters.clone(),
+    );
     let mut best: Option<((f64, f64), usize, Tagger)> = None;
     for e in 1..=opts.tagger_epochs.max(1) {
         let acc = tt.epoch(train_tx, &mut rng);
@@ -413,7 +434,12 @@ fn train_tagger(
             .filter(|(i, _)| i % k != fold)
             .map(|(_, x)| x.clone())
             .collect();
-        let mut ft = TaggerTrainer::new(classes.to_vec(), &part, opts.bits.tagger);
+        let mut ft = TaggerTrainer::new(
+            classes.to_vec(),
+            &part,
+            opts.bits.tagger,
+            opts.clusters.clone(),
+        );
         for _ in 0..epochs {
             ft.epoch(&part, &mut rng);
         }
@@ -532,6 +558,7 @@ impl PassContext<'_> {
             reverse,
             guide.is_some(),
             templates,
+            !opts.clusters.is_empty(),
             opts.bits.actions,
             opts.bits.labels,
         );
@@ -585,8 +612,8 @@ pub fn train(
     };
     let t0 = Instant::now();
     let classes = tag_classes(train);
-    let train_tx = tag_examples(train, &classes);
-    let dev_tx = tag_examples(dev, &classes);
+    let train_tx = tag_examples(train, &classes, &opts.clusters);
+    let dev_tx = tag_examples(dev, &classes, &opts.clusters);
     log(format!(
         "{} training sentences, {} dev sentences, {} tag classes",
         train.len(),
@@ -666,6 +693,7 @@ pub fn train(
                 true,
                 false,
                 opts.guide_templates,
+                !opts.clusters.is_empty(),
                 opts.bits.actions,
                 opts.bits.labels,
             );
@@ -696,7 +724,7 @@ pub fn train(
     let (main, parse_epochs, dev_scores) = ctx.train_pass(&examples, kind, &mut rng, &mut log)?;
     let p = Pipeline::new(tagger.clone(), Parser::new(guide, main), String::new());
     let about = format!(
-        "sitrep tagger+parser; trained on {} sentences (EWT train + GUM train docs), tuned on {} dev sentences; seed {}, tagger epochs {} of {}, parser epochs {} of {}, jackknife folds {}, stacked {}, non-projective {:?}, prune {}, tagger prune {}, table bits {}/{}/{}",
+        "sitrep tagger+parser; trained on {} sentences (EWT train + GUM train docs), tuned on {} dev sentences; seed {}, tagger epochs {} of {}, parser epochs {} of {}, jackknife folds {}, stacked {}, non-projective {:?}, prune {}, tagger prune {}, table bits {}/{}/{}, word clusters {}",
         train.len(),
         dev.len(),
         opts.seed,
@@ -712,6 +740,7 @@ pub fn train(
         opts.bits.tagger,
         opts.bits.actions,
         opts.bits.labels,
+        opts.clusters.len(),
     );
     let pipeline = Pipeline::new(p.tagger().clone(), p.parser().clone(), about);
     log(format!("done: dev {dev_scores} [{:.0?}]", t0.elapsed()));

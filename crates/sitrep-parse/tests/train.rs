@@ -2,8 +2,11 @@
 
 use std::path::Path;
 
-use sitrep_parse::conllu;
+use std::sync::Arc;
+
+use sitrep_parse::clusters::{self, ClusterOptions};
 use sitrep_parse::train::{train, TableBits, TrainOptions};
+use sitrep_parse::{conllu, Clusters};
 
 const TINY: &str = "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tcat\tcat\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n3\tsat\tsit\tVERB\tVBD\t_\t0\troot\t_\t_\n4\ton\ton\tADP\tIN\t_\t6\tcase\t_\t_\n5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n6\tmat\tmat\tNOUN\tNN\t_\t3\tobl\t_\t_\n7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n1\tIran\tIran\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\thelps\thelp\tVERB\tVBZ\t_\t0\troot\t_\t_\n3\tIraq\tIraq\tPROPN\tNNP\t_\t2\tobj\t_\t_\n4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
 
@@ -46,6 +49,48 @@ fn same_seed_same_bytes() {
     assert_eq!(back.to_bytes(), a.to_bytes());
     assert!(sitrep_parse::Pipeline::from_bytes(&a.to_bytes()[..100], "t").is_err());
     assert!(sitrep_parse::Pipeline::from_bytes(b"garbage", "t").is_err());
+}
+
+#[test]
+fn clusters_are_part_of_the_model() {
+    let data = slice();
+    let (tr, dev) = data.split_at(data.len() * 3 / 4);
+    let copts = ClusterOptions {
+        sizes: [4, 8, 16],
+        min_count: 2,
+        max_passes: 5,
+    };
+    let words = clusters::induce(tr.iter().map(|s| s.forms()), &copts, &|_| {});
+    assert!(!words.is_empty());
+    let opts = TrainOptions {
+        tagger_epochs: 2,
+        parser_epochs: 2,
+        folds: 2,
+        bits: TableBits {
+            tagger: 14,
+            actions: 14,
+            labels: 14,
+        },
+        ..TrainOptions::default()
+    };
+    let with = TrainOptions {
+        clusters: Arc::new(Clusters::from_words(&words)),
+        ..opts.clone()
+    };
+    let (a, _) = train(tr, dev, &with, &mut |_| {}).expect("trains");
+    let (b, _) = train(tr, dev, &with, &mut |_| {}).expect("trains");
+    assert_eq!(a.to_bytes(), b.to_bytes(), "same clusters, same model");
+    assert_eq!(a.clusters().len(), words.len());
+    let w = &words[0];
+    assert_eq!(
+        a.clusters().of_word(&w.word.to_uppercase()),
+        Some(w.classes)
+    );
+    let back = sitrep_parse::Pipeline::from_bytes(&a.to_bytes(), "t").expect("decodes");
+    assert_eq!(back.clusters().len(), words.len());
+    let (c, _) = train(tr, dev, &opts, &mut |_| {}).expect("trains");
+    assert!(c.clusters().is_empty());
+    assert_ne!(a.to_bytes(), c.to_bytes(), "the clusters are features");
 }
 
 #[test]

@@ -75,6 +75,10 @@ pub struct Args {
     /// Use only the first N training sentences (quick experiments).
     #[arg(long)]
     limit: Option<usize>,
+    /// Word clusters to read as features (the TSV written by `sitrep clusters`); without it
+    /// the model has none.
+    #[arg(long)]
+    clusters: Option<PathBuf>,
     /// After training, score EWT test, GUM test and GUM test news and measure speed.
     #[arg(long)]
     eval: bool,
@@ -92,6 +96,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         tb.train.truncate(n);
     }
     let dev: Vec<_> = tb.ewt_dev.iter().chain(&tb.gum_dev).cloned().collect();
+    let clusters = match &args.clusters {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            let words = sitrep_parse::clusters::from_tsv(&text, &path.display().to_string())?;
+            eprintln!("{} clustered words from {}", words.len(), path.display());
+            std::sync::Arc::new(sitrep_parse::Clusters::from_words(&words))
+        }
+        None => std::sync::Arc::default(),
+    };
     let opts = TrainOptions {
         seed: args.seed,
         tagger_epochs: args.tagger_epochs,
@@ -112,6 +126,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             labels: args.label_bits,
         },
         tagger_cache: args.tagger_cache.clone(),
+        clusters,
         second_pass: !args.no_second_pass,
         stacked: !args.no_stack,
         guide_templates: match args.guide_templates {

@@ -6,16 +6,20 @@ use crate::hash;
 
 /// Transition templates of every parser.
 const N_BASE: usize = 96;
+/// Transition templates reading word clusters (parsers trained with clusters only).
+const N_CLUS: usize = 18;
 /// Transition templates reading a guide parse (stacked parsers only).
 const N_GUIDE: usize = 10;
 /// Most transition features per configuration.
-pub(super) const MAX_ACT_FEATS: usize = N_BASE + N_GUIDE;
+pub(super) const MAX_ACT_FEATS: usize = N_BASE + N_CLUS + N_GUIDE;
 /// Label templates of every parser.
 const N_LAB_BASE: usize = 40;
+/// Label templates reading word clusters.
+const N_LAB_CLUS: usize = 6;
 /// Label templates reading a guide parse.
 const N_LAB_GUIDE: usize = 4;
 /// Most label features per arc.
-pub(super) const MAX_LAB_FEATS: usize = N_LAB_BASE + N_LAB_GUIDE;
+pub(super) const MAX_LAB_FEATS: usize = N_LAB_BASE + N_LAB_CLUS + N_LAB_GUIDE;
 
 #[inline]
 fn dist(a: u32, b: u32) -> u64 {
@@ -87,6 +91,12 @@ fn set(v: &[u64], p: u32) -> u64 {
     }
 }
 
+/// The cluster id of a token at granularity `level`.
+#[inline]
+fn c(t: Tok, level: usize) -> u64 {
+    u64::from(t.clus[level])
+}
+
 fn tok(toks: &[Tok], p: u32) -> Tok {
     if p == NO {
         NONE_TOK
@@ -139,21 +149,39 @@ const N_SMALL: usize = 41;
 /// Label templates of a small pass (the first of the full set).
 const N_LAB_SMALL: usize = 20;
 
+/// Which templates a parsing pass reads.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Spec {
+    pub templates: Templates,
+    /// Guide-tree templates (stacked parsers).
+    pub guided: bool,
+    /// Word-cluster templates (models trained with clusters; never with small templates).
+    pub clustered: bool,
+}
+
 /// Features of a configuration for the transition scorer; returns how many were written.
 pub(super) fn act_features(
     toks: &[Tok],
     st: &State,
-    templates: Templates,
-    guided: bool,
+    spec: Spec,
     out: &mut [u64; MAX_ACT_FEATS],
 ) -> usize {
-    let n = if templates == Templates::Small {
+    let Spec {
+        templates,
+        guided,
+        clustered,
+    } = spec;
+    let mut n = if templates == Templates::Small {
         small_act_features(toks, st, &mut out[..N_SMALL]);
         N_SMALL
     } else {
         base_act_features(toks, st, &mut out[..N_BASE]);
         N_BASE
     };
+    if clustered && templates != Templates::Small {
+        clus_act_features(toks, st, &mut out[n..n + N_CLUS]);
+        n += N_CLUS;
+    }
     if !guided {
         return n;
     }
@@ -378,26 +406,74 @@ fn base_act_features(toks: &[Tok], st: &State, out: &mut [u64]) {
     ]);
 }
 
+/// Word-cluster templates (coarse 0 to fine 2): cluster ids stand in for words seen too
+/// rarely in the treebanks, alone and in place of one word of a word pair (Koo et al. 2008).
+fn clus_act_features(toks: &[Tok], st: &State, out: &mut [u64]) {
+    let (s0p, s1p, s2p) = (st.s(0), st.s(1), st.s(2));
+    let (b0p, b1p, b2p) = (st.bq(0), st.bq(1), st.bq(2));
+    let (s0, s1, s2) = (tok(toks, s0p), tok(toks, s1p), tok(toks, s2p));
+    let (b0, b1, b2) = (tok(toks, b0p), tok(toks, b1p), tok(toks, b2p));
+    let s0l = tok(toks, at(&st.lm, s0p));
+    let b0l = tok(toks, at(&st.lm, b0p));
+    let d_sb = dist(s0p, b0p);
+    out.copy_from_slice(&[
+        g1(110, c(s0, 2)),
+        g1(111, c(b0, 2)),
+        g1(112, c(s1, 2)),
+        g1(113, c(b1, 2)),
+        g2(114, c(s0, 1), c(b0, 1)),
+        g2(115, c(s0, 2), b0.tag),
+        g2(116, s0.tag, c(b0, 2)),
+        g2(117, c(s1, 1), c(s0, 1)),
+        g3(118, c(s0, 0), c(b0, 0), c(b1, 0)),
+        g3(119, c(s0, 1), c(b0, 1), d_sb),
+        g1(121, c(b2, 1)),
+        g1(122, c(s2, 1)),
+        g2(124, s0.word, c(b0, 2)),
+        g2(125, c(s0, 2), b0.word),
+        g2(126, c(s1, 2), s0.word),
+        g2(127, s1.word, c(s0, 2)),
+        g2(128, c(s0l, 1), c(s0, 1)),
+        g2(129, c(b0l, 1), c(b0, 1)),
+    ]);
+}
+
 /// Features of an arc `h -> d` for the label classifier; returns how many were written.
 pub(super) fn lab_features(
     toks: &[Tok],
     st: &State,
     h: u32,
     d: u32,
-    templates: Templates,
-    guided: bool,
+    spec: Spec,
     out: &mut [u64; MAX_LAB_FEATS],
 ) -> usize {
-    let (base, guide) = out.split_at_mut(N_LAB_BASE);
-    base_lab_features(toks, st, h, d, base);
+    let Spec {
+        templates,
+        guided,
+        clustered,
+    } = spec;
+    base_lab_features(toks, st, h, d, &mut out[..N_LAB_BASE]);
     if templates != Templates::Full {
         return N_LAB_SMALL;
     }
-    if !guided {
-        return N_LAB_BASE;
-    }
+    let mut n = N_LAB_BASE;
     let (ht, dt) = (tok(toks, h), tok(toks, d));
     let dir = u64::from(h < d);
+    if clustered {
+        out[n..n + N_LAB_CLUS].copy_from_slice(&[
+            g2(45, c(dt, 2), dir),
+            g2(46, c(ht, 2), dir),
+            g3(47, c(ht, 1), c(dt, 1), dir),
+            g3(48, ht.tag, c(dt, 2), dir),
+            g3(49, ht.word, c(dt, 2), dir),
+            g3(50, c(ht, 2), dt.word, dir),
+        ]);
+        n += N_LAB_CLUS;
+    }
+    if !guided {
+        return n;
+    }
+    let guide = &mut out[n..n + N_LAB_GUIDE];
     // The guide's label for this very arc, if the guide made it.
     let agree = if dt.gh == h { u64::from(dt.gl) } else { 200 };
     guide.copy_from_slice(&[
@@ -406,7 +482,7 @@ pub(super) fn lab_features(
         g3(43, agree, ht.tag, dt.tag),
         g2(44, u64::from(dt.gl), dir),
     ]);
-    MAX_LAB_FEATS
+    n + N_LAB_GUIDE
 }
 
 fn base_lab_features(toks: &[Tok], st: &State, h: u32, d: u32, out: &mut [u64]) {

@@ -28,7 +28,7 @@ use crate::perceptron::{
 };
 use crate::Error;
 pub use features::Templates;
-use features::{act_features, lab_features, MAX_ACT_FEATS, MAX_LAB_FEATS};
+use features::{act_features, lab_features, Spec, MAX_ACT_FEATS, MAX_LAB_FEATS};
 
 pub(crate) const SHIFT: usize = 0;
 pub(crate) const LEFT: usize = 1;
@@ -55,6 +55,8 @@ pub(crate) struct Tok {
     pub upos: u64,
     /// Lowercase 3-character suffix hash.
     pub suf: u64,
+    /// Word cluster ids, coarse to fine (`clusters`).
+    pub clus: [u16; crate::clusters::LEVELS],
     /// Head in the guide tree (`NO` without one).
     pub gh: u32,
     /// Rightmost dependent in the guide tree (0 without one).
@@ -71,6 +73,7 @@ impl Tok {
             tag: x.index() as u64,
             upos: u.index() as u64,
             suf: l.suf[2],
+            clus: l.clus.map(|c| c as u16),
             gh: NO,
             grm: 0,
             gl: NO_LABEL,
@@ -83,6 +86,7 @@ const NONE_TOK: Tok = Tok {
     tag: 251,
     upos: 251,
     suf: 3,
+    clus: [0xFFFC; crate::clusters::LEVELS],
     gh: NO,
     grm: 0,
     gl: NO_LABEL,
@@ -93,6 +97,7 @@ pub(crate) const ROOT_TOK: Tok = Tok {
     tag: 250,
     upos: 250,
     suf: 2,
+    clus: [0xFFFD; crate::clusters::LEVELS],
     gh: NO,
     grm: 0,
     gl: NO_LABEL,
@@ -151,17 +156,27 @@ pub(crate) struct Pass {
     reverse: bool,
     guided: bool,
     templates: Templates,
+    /// Reads word-cluster features (models trained with clusters).
+    clustered: bool,
     actions: DenseWeights,
     labels: SparseWeights,
 }
 
 impl Pass {
+    fn spec(&self) -> Spec {
+        Spec {
+            templates: self.templates,
+            guided: self.guided,
+            clustered: self.clustered,
+        }
+    }
+
     fn best_label(&self, toks: &[Tok], st: &State, h: u32, d: u32) -> u8 {
         if h == 0 {
             return DepRel::Root.index() as u8;
         }
         let mut f = [0u64; MAX_LAB_FEATS];
-        let n = lab_features(toks, st, h, d, self.templates, self.guided, &mut f);
+        let n = lab_features(toks, st, h, d, self.spec(), &mut f);
         let mut s = [0i32; LABEL_WIDTH];
         self.labels.score(&f[..n], &mut s);
         let s = &mut s[..N_LABELS];
@@ -178,7 +193,7 @@ impl Pass {
             let action = if m.count_ones() == 1 {
                 m.trailing_zeros() as usize
             } else {
-                let n = act_features(toks, st, self.templates, self.guided, &mut feats);
+                let n = act_features(toks, st, self.spec(), &mut feats);
                 let mut s = [0i32; ROW];
                 self.actions.score(&feats[..n], &mut s);
                 best_allowed(&s, m)
@@ -206,7 +221,10 @@ impl Pass {
             Templates::Small => 1,
             Templates::Guide => 2,
         };
-        w.u8(u8::from(self.reverse) | u8::from(self.guided) << 1 | templates << 2);
+        w.u8(u8::from(self.reverse)
+            | u8::from(self.guided) << 1
+            | templates << 2
+            | u8::from(self.clustered) << 4);
         self.actions.write(w);
         self.labels.write(w);
     }
@@ -221,7 +239,8 @@ impl Pass {
         Ok(Pass {
             reverse: flags & 1 != 0,
             guided: flags & 2 != 0,
-            templates: match flags >> 2 {
+            clustered: flags & 16 != 0,
+            templates: match (flags >> 2) & 3 {
                 0 => Templates::Full,
                 1 => Templates::Small,
                 2 => Templates::Guide,
@@ -414,6 +433,7 @@ pub(crate) struct PassTrainer {
     reverse: bool,
     guided: bool,
     templates: Templates,
+    clustered: bool,
     actions: DenseTrainer,
     labels: SparseTrainer,
 }
@@ -426,10 +446,19 @@ pub(crate) struct EpochStats {
 }
 
 impl PassTrainer {
+    fn spec(&self) -> Spec {
+        Spec {
+            templates: self.templates,
+            guided: self.guided,
+            clustered: self.clustered,
+        }
+    }
+
     pub(crate) fn new(
         reverse: bool,
         guided: bool,
         templates: Templates,
+        clustered: bool,
         action_bits: u32,
         label_bits: u32,
     ) -> PassTrainer {
@@ -437,6 +466,7 @@ impl PassTrainer {
             reverse,
             guided,
             templates,
+            clustered,
             actions: DenseTrainer::new(N_ACTIONS, action_bits),
             labels: SparseTrainer::new(N_LABELS, label_bits),
         }
@@ -469,7 +499,7 @@ impl PassTrainer {
                 if m.count_ones() == 1 {
                     action = m.trailing_zeros() as usize;
                 } else {
-                    let n = act_features(&ex.toks, &st, self.templates, self.guided, &mut feats);
+                    let n = act_features(&ex.toks, &st, self.spec(), &mut feats);
                     let feats = &feats[..n];
                     self.actions.score(feats, &mut s);
                     let pred = best_allowed(&s, m);
@@ -501,8 +531,7 @@ impl PassTrainer {
                     if h == 0 {
                         DepRel::Root.index() as u8
                     } else {
-                        let n =
-                            lab_features(&ex.toks, &st, h, d, self.templates, self.guided, &mut lf);
+                        let n = lab_features(&ex.toks, &st, h, d, self.spec(), &mut lf);
                         let lf = &lf[..n];
                         self.labels.score(lf, &mut ls);
                         ls[DepRel::Root.index()] = i64::MIN;
@@ -526,6 +555,7 @@ impl PassTrainer {
             reverse: self.reverse,
             guided: self.guided,
             templates: self.templates,
+            clustered: self.clustered,
             actions: self.actions.compress(c),
             labels: self.labels.compress(c),
         }

@@ -284,3 +284,53 @@ fn dateline_place_region_and_the_colon_form() {
         .arg(tmp("nato.txt", text.as_bytes()))));
     assert!(d["doc"]["dateline"].is_null(), "{}", d["doc"]["dateline"]);
 }
+
+#[test]
+fn clusters_from_treebank_text_and_a_corpus() {
+    let ud = repo().join("../shared/data/ud");
+    if !ud.join("en_ewt").exists() {
+        eprintln!("note: {} absent; skipping", ud.display());
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("sitrep-cli-{}-clusters", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut corpus = String::new();
+    for i in 0..30 {
+        corpus.push_str(&format!(
+            "{{\"id\":\"c{i}\",\"text\":\"Iran's defense minister met his Iraqi counterpart on Monday. Iraq thanked Iran on Tuesday.\"}}\n"
+        ));
+    }
+    corpus.push_str("{not json\n");
+    std::fs::write(dir.join("tiny.jsonl"), corpus).expect("write corpus");
+    let out_tsv = dir.join("out/clusters.tsv");
+    let out = run(sitrep()
+        .args([
+            "clusters", "--sizes", "8,16,32", "--passes", "3", "--ud-dir",
+        ])
+        .arg(&ud)
+        .arg("--corpora")
+        .arg(&dir)
+        .arg("--out")
+        .arg(&out_tsv));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tiny.jsonl:31"),
+        "the bad record is named: {err}"
+    );
+    let tsv = std::fs::read_to_string(&out_tsv).expect("clusters written");
+    let words: Vec<&str> = tsv
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    assert!(words.contains(&"monday") && words.contains(&"the"));
+    let bad = run(sitrep().args(["clusters", "--sizes", "8,16"]));
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--sizes takes 3"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,5 +1,10 @@
-//! `sitrep clusters`: induce the word clusters the tagger and parser read as features, from
-//! the UD training text and unlabelled news corpora (JSON Lines, as `sitrep code` reads them).
+//! `sitrep clusters`: induce the word clusters the tagger and parser can read as features
+//! (`sitrep train --clusters`), from the UD training text and unlabelled news corpora (JSON
+//! Lines, as `sitrep code` reads them).
+//!
+//! The clusters carry the vocabulary of the text they were induced from: clusters (and models)
+//! made from `../shared/data/corpora`, whose terms allow research use only, are for
+//! experiments and must not be committed or shipped.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -22,7 +27,7 @@ pub struct Args {
     #[arg(long, default_value = "../shared/data/corpora")]
     corpora: Vec<PathBuf>,
     /// The TSV file to write (`word`, `count`, one class id per granularity).
-    #[arg(long, default_value = "models/en-clusters.tsv")]
+    #[arg(long, default_value = "target/clusters/en-clusters.tsv")]
     out: PathBuf,
     /// Words seen fewer times are not clustered.
     #[arg(long, default_value_t = ClusterOptions::default().min_count)]
@@ -125,6 +130,9 @@ pub fn run(args: Args) -> Result<()> {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     std::fs::write(&args.out, clusters::to_tsv(&words, &about))
         .with_context(|| format!("writing {}", args.out.display()))?;
     eprintln!(

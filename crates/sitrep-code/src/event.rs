@@ -708,7 +708,8 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     // "ready to share", "urged X to stop": the framed verb is the event, not the frame word;
     // the frame word codes only when the framed verb codes nothing (`find` drops it else).
     let own_frame = frame_of(cx, v);
-    let frames_a_clause = own_frame.is_some_and(|f| f.kind != FrameKind::Control)
+    let frames_a_clause = own_frame
+        .is_some_and(|f| !matches!(f.kind, FrameKind::Control | FrameKind::Allege))
         && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some();
     // "failed to keep the ships from trading": a negating frame is no event of its own.
     if frames_a_clause && own_frame.is_some_and(|f| f.kind == FrameKind::Negate) {
@@ -1136,10 +1137,35 @@ fn choose_nominal(
     choose(cx, vm, &before, after, false)
 }
 
+/// The accusation verb when `v` is the act it alleges: "accused India of violating …"
+/// (`advcl` marked of/for/with), "accused Syrian forces of killing …" (`acl` of its object).
+fn alleged_by(cx: &SentenceCx, v: usize) -> Option<usize> {
+    let t = cx.tree;
+    let marked = t.children(v).any(|k| {
+        matches!(t.rel(k), DepRel::Mark | DepRel::Case)
+            && matches!(t.form(k).to_lowercase().as_str(), "of" | "for" | "with")
+    });
+    if !marked {
+        return None;
+    }
+    let h = t.head(v)?;
+    let verb = match t.rel(v) {
+        DepRel::Advcl => h,
+        DepRel::Acl if t.rel(h) == DepRel::Obj => t.head(h)?,
+        _ => return None,
+    };
+    frame_of(cx, verb)
+        .filter(|f| f.kind == FrameKind::Allege)
+        .map(|_| verb)
+}
+
 /// Apply framing (modal, governing frame words, negation, reported speech) to an event;
 /// false when the framed event has no code (it is dropped).
 fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
     let t = cx.tree;
+    if alleged_by(cx, v).is_some() {
+        return false;
+    }
     match modal(cx, v) {
         Some("intent") => {
             let Some(c) = cx.words.map_code(FrameKind::Intent, &f.code) else {
@@ -1228,6 +1254,7 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
                     }
                 }
                 FrameKind::Negate => f.negated = true,
+                FrameKind::Allege => return false,
                 FrameKind::Control => {}
             }
             if fr.kind != FrameKind::Control {

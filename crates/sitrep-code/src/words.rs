@@ -23,6 +23,9 @@ pub enum FrameKind {
     Negate,
     /// Forced X to, tried to: no change of code, only of who the subject is.
     Control,
+    /// Accused X of, blamed X for: the framed act is only alleged; the accusation is the
+    /// event, the act is not coded (CAMEO codes "accused Syria of shelling" as 112 alone).
+    Allege,
 }
 
 impl FrameKind {
@@ -33,6 +36,7 @@ impl FrameKind {
             "reject" => FrameKind::Reject,
             "negate" => FrameKind::Negate,
             "control" => FrameKind::Control,
+            "allege" => FrameKind::Allege,
             _ => return None,
         })
     }
@@ -45,6 +49,7 @@ impl FrameKind {
             FrameKind::Reject => "reject",
             FrameKind::Negate => "negate",
             FrameKind::Control => "control",
+            FrameKind::Allege => "allege",
         }
     }
 }

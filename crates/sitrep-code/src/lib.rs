@@ -818,6 +818,16 @@ impl<'d> Coder<'d> {
             if tg.code == source.code || tg.actor.is_some() && tg.actor == source.actor {
                 return None;
             }
+            // "Iranian President Raisi arrived in Tehran": a visit to one's own country (the
+            // country itself, not one of its actors) is travel at home, not a visit.
+            let visit = matches!(f.code.as_str(), "042" | "043" | "044");
+            if visit
+                && tg.sectors.is_empty()
+                && tg.country.is_some()
+                && tg.country == source.country
+            {
+                return None;
+            }
         }
         // PETRARCH-1 coding asks only for a coded source and target (its dyad rule), and
         // writes an actor without a root (a country or a named entry) as `---` + its agent

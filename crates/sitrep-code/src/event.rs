@@ -844,6 +844,28 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
+    // "Russian missiles struck Kharkiv", "Israel's jets bombed …": in violence, a subject
+    // that is a country's weapon or attack (`data/weapon_nouns.txt`) stands for the country.
+    // Not "Iranian-made drones": a hyphenated modifier names a maker.
+    if source.is_none() && matches!(code.get(..2), Some("15" | "18" | "19" | "20")) {
+        if let Some(s) = t.child(v, &[DepRel::Nsubj]) {
+            let weapon = cx.words.is_weapon_noun(&t.form(s).to_lowercase());
+            let owner = (weapon && cx.mention_at[s].is_none())
+                .then(|| {
+                    t.children_with(s, &[DepRel::Amod, DepRel::NmodPoss, DepRel::Compound])
+                        .filter(|&k| !t.form(k).contains('-'))
+                        .find_map(|k| {
+                            let m = cx.mention_at[k]?;
+                            (cx.mentions[m].kind == MentionKind::Country).then_some(m)
+                        })
+                })
+                .flatten();
+            if let Some(m) = owner {
+                source = Some(Arg::Mention(m));
+                rule = "country of the subject (its weapon or attack)".to_string();
+            }
+        }
+    }
     // Target: object, else a prepositional object, else a possessor inside the object.
     if target.is_none() {
         for o in t

@@ -85,6 +85,7 @@ pub struct Words {
     person_roles: HashSet<String>,
     pronouns: HashMap<String, PronounKind>,
     pair_nouns: HashSet<String>,
+    weapon_nouns: HashSet<String>,
     code_maps: HashMap<(FrameKind, String), String>,
     evaluative: HashMap<String, String>,
 }
@@ -155,6 +156,7 @@ impl Words {
             person_roles: set(include_str!("../data/person_roles.txt")),
             pronouns,
             pair_nouns: set(include_str!("../data/pair_nouns.txt")),
+            weapon_nouns: set(include_str!("../data/weapon_nouns.txt")),
             code_maps,
             evaluative: lines(include_str!("../data/evaluative.tsv"))
                 .filter_map(|l| l.split_once('\t'))
@@ -196,6 +198,11 @@ impl Words {
     /// True for a month or weekday name ("Saturday"): never a person's name.
     pub fn is_calendar(&self, lower: &str) -> bool {
         sitrep_geo::DateResolver::embedded().is_ok_and(|r| r.words().is_calendar_word(lower))
+    }
+
+    /// True for a noun of what a country attacks with (`missiles`, `jets`, `shelling`).
+    pub fn is_weapon_noun(&self, lower: &str) -> bool {
+        self.weapon_nouns.contains(lower)
     }
 
     /// True for the head of "the two countries".

@@ -417,6 +417,33 @@ fn modal(cx: &SentenceCx, v: usize) -> Option<&'static str> {
     found
 }
 
+/// Whether a phrase head names a time ("Friday", "March", "last week", "this morning").
+fn is_time_word(cx: &SentenceCx, k: usize) -> bool {
+    let w = cx.tree.form(k).to_lowercase();
+    cx.words.is_calendar(&w)
+        || matches!(
+            w.as_str(),
+            "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "weekend"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "tonight"
+                | "overnight"
+        )
+}
+
 /// Words the patterns of a verb are matched against, as PETRARCH-2 reads them: the heads
 /// of the verb's dependent phrases with their modifiers (objects, prepositional phrases with
 /// their preposition, particles, infinitives and their objects) and, one level down, the
@@ -469,7 +496,15 @@ fn context(cx: &SentenceCx, v: usize) -> (Vec<usize>, Vec<usize>) {
                 | DepRel::NsubjPass
                 | DepRel::Compound
         );
-        if !take {
+        // "phoned Putin on Friday": a time phrase is no argument a pattern describes (CALL's
+        // `(ON) [020]`, "call on X to", coded the call as an appeal).
+        let time = matches!(
+            rel,
+            DepRel::Obl | DepRel::OblTmod | DepRel::OblNpmod | DepRel::Nmod
+        ) && is_time_word(cx, c)
+            // "in Moscow April 13" parsed with "Moscow" inside the date: still an argument.
+            && !t.children(c).any(|k| cx.mention_at[k].is_some());
+        if !take || time {
             continue;
         }
         phrase(c, &mut all);

@@ -278,6 +278,32 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 1;
         }
     }
+    // 9. Two subjects of one verb with only a coordinating conjunction between them, hung on
+    //    the verb ("Russia and(cc of held) Ukraine(nsubj) held peace talks"): one subject can
+    //    not have two heads, so the later one is the first one's conjunct.
+    for b in 0..a.len() {
+        if a[b].deprel.base() != DepRel::Nsubj || a[b].head == 0 {
+            continue;
+        }
+        let v = a[b].head;
+        let Some(first) = (0..b)
+            .rev()
+            .find(|&x| a[x].head == v && a[x].deprel.base() == DepRel::Nsubj)
+        else {
+            continue;
+        };
+        let c = subtree_end(a, first) + 1;
+        if c + 1 != left_edge(a, b)
+            || a[c].deprel != DepRel::Cc
+            || !(a[c].head == v || a[c].head as usize == b + 1)
+        {
+            continue;
+        }
+        a[b].head = first as u32 + 1;
+        a[b].deprel = DepRel::Conj;
+        a[c].head = b as u32 + 1;
+        changed += 2;
+    }
     changed
 }
 
@@ -407,5 +433,22 @@ mod tests {
         assert_eq!(repair(&mut a, |_| false), 1);
         assert_eq!((a[0].head, a[0].deprel), (2, Compound));
         assert_eq!((a[1].head, a[1].deprel), (3, Nsubj));
+    }
+
+    #[test]
+    fn two_subjects_joined_by_a_conjunction_become_a_coordination() {
+        use DepRel::*;
+        // Russia(1) and(2) Ukraine(3) held(4) talks(5): and → cc of held, Ukraine → nsubj.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 4, Nsubj),
+            tok(Upos::Cconj, Xpos::Cc, 4, Cc),
+            tok(Upos::Propn, Xpos::Nnp, 4, Nsubj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Noun, Xpos::Nns, 4, Obj),
+        ];
+        assert!(repair(&mut a, |_| false) > 0);
+        assert_eq!((a[2].head, a[2].deprel), (1, Conj));
+        assert_eq!((a[1].head, a[1].deprel), (3, Cc));
+        assert_eq!(a[0].head, 4);
     }
 }

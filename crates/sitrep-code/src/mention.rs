@@ -1048,6 +1048,24 @@ fn mention_at(
                 })
         })
         .collect();
+    // A hyphen glued between two name words is part of the name ("Hossein Amir-Abdollahian",
+    // which the tokenizer splits at the hyphen; the name stopped at "Amir").
+    let glued = |a: usize, b: usize| tree.toks[a].span.end == tree.toks[b].span.start;
+    let mut name_tokens = name_tokens;
+    let hyphens: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&k| {
+            k > 0
+                && tree.form(k) == "-"
+                && name_tokens.contains(&(k - 1))
+                && name_tokens.contains(&(k + 1))
+                && glued(k - 1, k)
+                && glued(k, k + 1)
+        })
+        .collect();
+    name_tokens.extend(hyphens);
+    name_tokens.sort_unstable();
     // A dictionary entry followed by a name it does not cover is a title there ("German
     // Chancellor | Olaf Scholz", coded DEUGOV by the entry): the name is what follows.
     let bare_name: Vec<usize> = name_tokens

@@ -1089,6 +1089,10 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     let mut target = None;
     let mut target_rule = String::new();
     for (p, k) in preps(cx, n) {
+        // "the attacks on Nov 13": a date is no party.
+        if is_time_word(cx, k) {
+            continue;
+        }
         if p == "by" && source.is_none() {
             source = inner_arg(cx, k);
             rule = "by-phrase of the event noun".into();

@@ -784,6 +784,20 @@ impl<'d> Coder<'d> {
                         .and_then(|c| c.country)
                         .is_some_and(|c| c.as_str() == source.code)
                 });
+                // "the Paris attacks", "the Brussels bombings killed …": a capital compounded
+                // on an act of violence (the event noun, or the subject of the violent verb)
+                // names where it happened, not who did it.
+                let on = t.head(src.head);
+                let scene = capital
+                    && t.rel(src.head) == sitrep_text::DepRel::Compound
+                    && matches!(f.code.get(..2), Some("18" | "19" | "20"))
+                    && (on == Some(f.trigger) && t.upos(f.trigger) == sitrep_text::Upos::Noun
+                        || on.is_some_and(|h| {
+                            t.head(h) == Some(f.trigger) && t.rel(h) == sitrep_text::DepRel::Nsubj
+                        }));
+                if scene {
+                    return None;
+                }
                 if capital {
                     source.code.push_str("GOV");
                     source.sectors.push("GOV".to_string());

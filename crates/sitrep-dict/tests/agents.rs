@@ -31,6 +31,8 @@ const CASES: &[(&str, &str)] = &[
     ("government", "GOV"),
     ("military", "MIL"),
     ("armed forces", "MIL"),
+    ("forces", "MIL"),
+    ("political forces", "PTY"),
     ("brigadier general", "MIL"),
     ("opposition", "OPP"),
 ];

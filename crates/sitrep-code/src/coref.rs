@@ -582,11 +582,13 @@ const STATE_SECTORS: &[&str] = &["GOV", "MIL", "JUD", "COP", "LEG", "SPY"];
 
 /// The country a story without a dateline is about: the one mentioned most, mentions in
 /// the first sentence counting three times, when it leads the next by half as much again.
-fn home_country(mentions: &[Mention]) -> Option<String> {
+/// Only states count: a story about Britain's politics that names "Europe" four times is
+/// not at home in EUR (its Conservative MP was coded EURLEG).
+fn home_country(mentions: &[Mention], is_state: impl Fn(&str) -> bool) -> Option<String> {
     let mut score: HashMap<&str, usize> = HashMap::new();
     let first = mentions.iter().map(|m| m.sent).min()?;
     for m in mentions {
-        if let Some(c) = m.country.as_deref() {
+        if let Some(c) = m.country.as_deref().filter(|c| is_state(c)) {
             *score.entry(c).or_default() += if m.sent == first { 3 } else { 1 };
         }
     }
@@ -600,7 +602,14 @@ fn home_country(mentions: &[Mention]) -> Option<String> {
 }
 
 fn finish(actors: &mut [Actor], mentions: &[Mention], cx: &Context) {
-    let home = home_country(mentions);
+    let home = home_country(mentions, |c| {
+        cx.dict.is_state_code(c)
+            && cx
+                .dict
+                .codebook
+                .country(c)
+                .is_none_or(|k| k.kind != sitrep_dict::codebook::CountryKind::Region)
+    });
     let home = home.as_ref();
     for a in actors.iter_mut() {
         let text = &cx.doc.text;

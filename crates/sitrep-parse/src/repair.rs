@@ -304,6 +304,31 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         a[c].head = b as u32 + 1;
         changed += 2;
     }
+    // 10. Two conjuncts of one head with only names between them ("Kirchner and
+    //     Venezuelan(conj) President Hugo(conj) Chavez"): one conjunct, the later word its
+    //     head; the earlier becomes its compound and hands it its conjunction.
+    for b in 0..a.len() {
+        if a[b].deprel.base() != DepRel::Conj || a[b].head == 0 || !is_name(a, b) {
+            continue;
+        }
+        let h = a[b].head;
+        let Some(first) = (0..b)
+            .rev()
+            .find(|&x| a[x].head == h && a[x].deprel.base() == DepRel::Conj)
+        else {
+            continue;
+        };
+        if !is_name(a, first) || !only_names_between(a, first, b) {
+            continue;
+        }
+        for k in 0..first {
+            if a[k].head as usize == first + 1 && a[k].deprel == DepRel::Cc {
+                a[k].head = b as u32 + 1;
+            }
+        }
+        demote(a, first, b);
+        changed += 1;
+    }
     changed
 }
 
@@ -450,5 +475,24 @@ mod tests {
         assert_eq!((a[2].head, a[2].deprel), (1, Conj));
         assert_eq!((a[1].head, a[1].deprel), (3, Cc));
         assert_eq!(a[0].head, 4);
+    }
+
+    #[test]
+    fn two_conjuncts_with_only_names_between_become_one() {
+        use DepRel::*;
+        // Kirchner(1) and(2) Venezuelan(3) President(4) Chavez(5) signed(6):
+        // Venezuelan and Chavez both conj of Kirchner, and → cc of Venezuelan.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 6, Nsubj),
+            tok(Upos::Cconj, Xpos::Cc, 3, Cc),
+            tok(Upos::Propn, Xpos::Nnp, 1, Conj),
+            tok(Upos::Propn, Xpos::Nnp, 5, NmodDesc),
+            tok(Upos::Propn, Xpos::Nnp, 1, Conj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert!(repair(&mut a, |_| false) > 0);
+        assert_eq!((a[2].head, a[2].deprel), (5, Compound));
+        assert_eq!((a[4].head, a[4].deprel), (1, Conj));
+        assert_eq!(a[1].head, 5);
     }
 }

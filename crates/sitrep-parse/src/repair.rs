@@ -321,9 +321,9 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         if !is_name(a, first) || !only_names_between(a, first, b) {
             continue;
         }
-        for k in 0..first {
-            if a[k].head as usize == first + 1 && a[k].deprel == DepRel::Cc {
-                a[k].head = b as u32 + 1;
+        for t in &mut a[..first] {
+            if t.head as usize == first + 1 && t.deprel == DepRel::Cc {
+                t.head = b as u32 + 1;
             }
         }
         demote(a, first, b);

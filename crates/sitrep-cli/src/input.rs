@@ -52,6 +52,30 @@ pub struct ReadOptions {
 
 /// Streams documents from one input path in batches, so that corpora of any size are
 /// processed in bounded memory.
+/// Hand every record of JSON Lines corpora, in order, to `f`: the document, or why the line
+/// could not be read. `f` returns false to stop early.
+pub fn each_jsonl_record(
+    paths: &[std::path::PathBuf],
+    mut f: impl FnMut(Result<InputDoc, BadRecord>) -> bool,
+) -> Result<()> {
+    for path in paths {
+        let name = path.to_string_lossy();
+        let mut reader = Reader::open(&name, InputFormat::Jsonl, ReadOptions::default())?;
+        loop {
+            let batch = reader.next_batch(1024)?;
+            if batch.is_empty() {
+                break;
+            }
+            for item in batch {
+                if !f(item) {
+                    return Ok(());
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 pub struct Reader {
     source: Source,
     opts: ReadOptions,

@@ -18,7 +18,6 @@ use sitrep_code::{CodeOptions, Coder};
 use sitrep_geo::{DateResolver, Geoparser};
 use sitrep_text::{Cleaner, Document, Segmenter, Stage};
 
-use crate::input::{InputFormat, ReadOptions, Reader};
 use crate::pipeline::TextPipeline;
 
 /// Where the shared corpora are looked for when no path is given: `../shared` beside the
@@ -405,28 +404,19 @@ fn warm_up(res: &Resources, input: &Input) {
 fn read_corpora(paths: &[PathBuf], limit: Option<usize>) -> Result<(Vec<Input>, usize)> {
     let limit = limit.unwrap_or(usize::MAX);
     let (mut docs, mut bad) = (Vec::new(), 0usize);
-    'files: for path in paths {
-        let name = path.to_string_lossy();
-        let mut reader = Reader::open(&name, InputFormat::Jsonl, ReadOptions::default())?;
-        loop {
-            let batch = reader.next_batch(1024)?;
-            if batch.is_empty() {
-                break;
-            }
-            for item in batch {
-                if docs.len() >= limit {
-                    break 'files;
-                }
-                match item {
-                    Ok(input) => docs.push(Input {
-                        doc: input.doc,
-                        meta: input.meta,
-                    }),
-                    Err(_) => bad += 1,
-                }
-            }
+    crate::input::each_jsonl_record(paths, |item| {
+        if docs.len() >= limit {
+            return false;
         }
-    }
+        match item {
+            Ok(input) => docs.push(Input {
+                doc: input.doc,
+                meta: input.meta,
+            }),
+            Err(_) => bad += 1,
+        }
+        true
+    })?;
     Ok((docs, bad))
 }
 

@@ -14,8 +14,6 @@ use sitrep_parse::clusters::{self, ClusterOptions, LEVELS};
 use sitrep_parse::train;
 use sitrep_text::{Document, Segmenter, Stage};
 
-use crate::input::{InputFormat, ReadOptions, Reader};
-
 /// Flags of `sitrep clusters`.
 #[derive(clap::Args)]
 pub struct Args {
@@ -71,31 +69,20 @@ pub fn run(args: Args) -> Result<()> {
     let segmenter = Segmenter::default();
     let mut docs: Vec<Document> = Vec::new();
     let (mut bad, files) = (0usize, corpus_files(&args.corpora)?);
-    for path in &files {
-        let name = path.to_string_lossy();
-        let mut reader = Reader::open(&name, InputFormat::Jsonl, ReadOptions::default())?;
-        loop {
-            let batch = reader.next_batch(1024)?;
-            if batch.is_empty() {
-                break;
-            }
-            for item in batch {
-                match item {
-                    Ok(mut input) => {
-                        if cleaner.run(&mut input.doc).is_ok()
-                            && segmenter.run(&mut input.doc).is_ok()
-                        {
-                            docs.push(input.doc);
-                        }
-                    }
-                    Err(e) => {
-                        eprintln!("warning: {}: {} (record skipped)", e.location, e.message);
-                        bad += 1;
-                    }
+    crate::input::each_jsonl_record(&files, |item| {
+        match item {
+            Ok(mut input) => {
+                if cleaner.run(&mut input.doc).is_ok() && segmenter.run(&mut input.doc).is_ok() {
+                    docs.push(input.doc);
                 }
             }
+            Err(e) => {
+                eprintln!("warning: {}: {} (record skipped)", e.location, e.message);
+                bad += 1;
+            }
         }
-    }
+        true
+    })?;
     eprintln!(
         "{} training sentences, {} documents from {} corpora ({bad} records skipped) [{:.1?}]",
         tb.train.len(),

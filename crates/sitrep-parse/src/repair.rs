@@ -304,6 +304,32 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         a[c].head = b as u32 + 1;
         changed += 2;
     }
+    // 11. Two subjects or objects of one verb, the first ending in a possessive marker right
+    //     before the second ("Lebanon(nsubj) 's Hezbollah(nsubj) and Israel exchanged
+    //     fire"): the first is the second's possessor.
+    for b in 0..a.len() {
+        let rel = a[b].deprel.base();
+        if !matches!(rel, DepRel::Nsubj | DepRel::Obj) || a[b].head == 0 {
+            continue;
+        }
+        let v = a[b].head;
+        let Some(first) = (0..b)
+            .rev()
+            .find(|&x| a[x].head == v && a[x].deprel.base() == rel)
+        else {
+            continue;
+        };
+        let end = subtree_end(a, first);
+        let possessive = end > first
+            && a[end].upos == Upos::Part
+            && a[end].xpos == Xpos::Pos
+            && a[end].head as usize == first + 1;
+        if possessive && end + 1 == left_edge(a, b) {
+            a[first].head = b as u32 + 1;
+            a[first].deprel = DepRel::NmodPoss;
+            changed += 1;
+        }
+    }
     // 10. Two conjuncts of one head with only names between them ("Kirchner and
     //     Venezuelan(conj) President Hugo(conj) Chavez"): one conjunct, the later word its
     //     head; the earlier becomes its compound and hands it its conjunction.
@@ -494,5 +520,23 @@ mod tests {
         assert_eq!((a[2].head, a[2].deprel), (5, Compound));
         assert_eq!((a[4].head, a[4].deprel), (1, Conj));
         assert_eq!(a[1].head, 5);
+    }
+
+    #[test]
+    fn a_possessor_parsed_as_a_second_subject_becomes_the_possessor() {
+        use DepRel::*;
+        // Lebanon(1) 's(2) Hezbollah(3) and(4) Israel(5) exchanged(6) fire(7)
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 6, Nsubj),
+            tok(Upos::Part, Xpos::Pos, 1, Case),
+            tok(Upos::Propn, Xpos::Nnp, 6, Nsubj),
+            tok(Upos::Cconj, Xpos::Cc, 5, Cc),
+            tok(Upos::Propn, Xpos::Nnp, 3, Conj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Noun, Xpos::Nn, 6, Obj),
+        ];
+        assert!(repair(&mut a, |_| false) > 0);
+        assert_eq!((a[0].head, a[0].deprel), (3, NmodPoss));
+        assert_eq!((a[2].head, a[2].deprel), (6, Nsubj));
     }
 }

@@ -417,6 +417,22 @@ fn modal(cx: &SentenceCx, v: usize) -> Option<&'static str> {
     found
 }
 
+/// The country whose weapon or attack token `s` is (`data/weapon_nouns.txt`: "Russian
+/// missiles", "Israel's jets", "U.S. drone"): its country modifier's mention. Not
+/// "Iranian-made drones": a hyphenated modifier names a maker.
+fn weapon_owner(cx: &SentenceCx, s: usize) -> Option<usize> {
+    let t = cx.tree;
+    if cx.mention_at[s].is_some() || !cx.words.is_weapon_noun(&t.form(s).to_lowercase()) {
+        return None;
+    }
+    t.children_with(s, &[DepRel::Amod, DepRel::NmodPoss, DepRel::Compound])
+        .filter(|&k| !t.form(k).contains('-'))
+        .find_map(|k| {
+            let m = cx.mention_at[k]?;
+            (cx.mentions[m].kind == MentionKind::Country).then_some(m)
+        })
+}
+
 /// Whether a phrase head names a time ("Friday", "March", "last week", "this morning").
 fn is_time_word(cx: &SentenceCx, k: usize) -> bool {
     let w = cx.tree.form(k).to_lowercase();
@@ -880,25 +896,25 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         }
     }
     // "Russian missiles struck Kharkiv", "Israel's jets bombed …": in violence, a subject
-    // that is a country's weapon or attack (`data/weapon_nouns.txt`) stands for the country.
-    // Not "Iranian-made drones": a hyphenated modifier names a maker.
-    if source.is_none() && matches!(code.get(..2), Some("15" | "18" | "19" | "20")) {
-        if let Some(s) = t.child(v, &[DepRel::Nsubj]) {
-            let weapon = cx.words.is_weapon_noun(&t.form(s).to_lowercase());
-            let owner = (weapon && cx.mention_at[s].is_none())
-                .then(|| {
-                    t.children_with(s, &[DepRel::Amod, DepRel::NmodPoss, DepRel::Compound])
-                        .filter(|&k| !t.form(k).contains('-'))
-                        .find_map(|k| {
-                            let m = cx.mention_at[k]?;
-                            (cx.mentions[m].kind == MentionKind::Country).then_some(m)
-                        })
-                })
-                .flatten();
-            if let Some(m) = owner {
-                source = Some(Arg::Mention(m));
-                rule = "country of the subject (its weapon or attack)".to_string();
-            }
+    // that is a country's weapon or attack stands for the country; so does a passive
+    // subject for the target ("a U.S. drone was shot down by Iranian forces").
+    let violent = matches!(code.get(..2), Some("15" | "18" | "19" | "20"));
+    if violent && source.is_none() {
+        if let Some(m) = t
+            .child(v, &[DepRel::Nsubj])
+            .and_then(|s| weapon_owner(cx, s))
+        {
+            source = Some(Arg::Mention(m));
+            rule = "country of the subject (its weapon or attack)".to_string();
+        }
+    }
+    if violent && passive && target.is_none() && source.is_some() {
+        if let Some(m) = t
+            .child(v, &[DepRel::NsubjPass])
+            .and_then(|s| weapon_owner(cx, s))
+        {
+            target = Some(Arg::Mention(m));
+            rule.push_str(" → country of the passive subject (its weapon)");
         }
     }
     // Target: object, else a prepositional object, else a possessor inside the object.

@@ -22,6 +22,21 @@ fn slice() -> Vec<conllu::Sentence> {
     }
 }
 
+/// Two epochs, two folds, 2^14-row tables: a model trained in a second.
+fn tiny_options() -> TrainOptions {
+    TrainOptions {
+        tagger_epochs: 2,
+        parser_epochs: 2,
+        folds: 2,
+        bits: TableBits {
+            tagger: 14,
+            actions: 14,
+            labels: 14,
+        },
+        ..TrainOptions::default()
+    }
+}
+
 #[test]
 fn same_seed_same_bytes() {
     let data = slice();
@@ -62,17 +77,7 @@ fn clusters_are_part_of_the_model() {
     };
     let words = clusters::induce(tr.iter().map(|s| s.forms()), &copts, &|_| {});
     assert!(!words.is_empty());
-    let opts = TrainOptions {
-        tagger_epochs: 2,
-        parser_epochs: 2,
-        folds: 2,
-        bits: TableBits {
-            tagger: 14,
-            actions: 14,
-            labels: 14,
-        },
-        ..TrainOptions::default()
-    };
+    let opts = tiny_options();
     let with = TrainOptions {
         clusters: Arc::new(Clusters::from_words(&words)),
         ..opts.clone()
@@ -100,16 +105,8 @@ fn cached_tagger_gives_the_same_model() {
     let cache = std::env::temp_dir().join(format!("sitrep-tagcache-{}", std::process::id()));
     let _ = std::fs::remove_file(&cache);
     let opts = TrainOptions {
-        tagger_epochs: 2,
-        parser_epochs: 2,
-        folds: 2,
-        bits: TableBits {
-            tagger: 14,
-            actions: 14,
-            labels: 14,
-        },
         tagger_cache: Some(cache.clone()),
-        ..TrainOptions::default()
+        ..tiny_options()
     };
     let (a, ra) = train(tr, dev, &opts, &mut |_| {}).expect("trains");
     assert!(cache.exists(), "the cache is written");

@@ -625,6 +625,12 @@ pub fn titled_surnames(
             .collect();
         let [k] = toks[..] else { continue };
         let Some(w) = ids[m.sent][k] else { continue };
+        // "The UN envoy": a word that starts an actor entry of its own ("UN", "UN envoy") is
+        // no one's family name (the last word of "Kim Jong Un" made the UN envoy North
+        // Korea's government).
+        if dict.actors.longest_match(&ids[m.sent], k).is_some() {
+            continue;
+        }
         let mut codes: Vec<&str> = dict
             .actors
             .office_holders_named(w)
@@ -851,12 +857,17 @@ fn mention_at(
                     }
                 } else if Some(pi) == head_piece
                     || m.dict_code.is_none()
-                        && tree.upos(p.head) == Upos::Propn
+                        // The entry is a name ("The UN": its head may be the article).
+                        && (p.lo..=p.hi).any(|k| tree.upos(k) == Upos::Propn)
                         // "the UN Security Council resolutions" is a thing, not the UN ("the
                         // KU basketball team" is KU's).
                         && (tree.upos(h) != Upos::Noun
                             || capitalised(tree.form(h))
-                            || words.is_collective(&lower))
+                            || words.is_collective(&lower)
+                            // "the UN envoy", "UN peacekeepers": a person or body of the
+                            // entry's (an agent noun) is the entry's, not its country's.
+                            || piece_at[h]
+                                .is_some_and(|a| matches!(pieces[a].kind, PieceKind::Agent(_))))
                 {
                     m.dict_code = Some(code.clone());
                     m.why

@@ -42,6 +42,13 @@ fn descends(a: &[Analysis], k: usize, anc: usize) -> bool {
     false
 }
 
+/// The nearest token before `b` (0-based) with `b`'s head and the relation `rel`.
+fn earlier_sibling(a: &[Analysis], b: usize, rel: DepRel) -> Option<usize> {
+    (0..b)
+        .rev()
+        .find(|&x| a[x].head == a[b].head && a[x].deprel.base() == rel)
+}
+
 /// The first token (0-based) of the subtree of `i`.
 fn left_edge(a: &[Analysis], i: usize) -> usize {
     (0..i).find(|&k| descends(a, k, i)).unwrap_or(i)
@@ -152,11 +159,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         if !matches!(rel, DepRel::Nsubj | DepRel::Obj | DepRel::Obl) || !is_name(a, b) {
             continue;
         }
-        let v = a[b].head;
-        let Some(first) = (0..b)
-            .rev()
-            .find(|&x| a[x].head == v && a[x].deprel.base() == rel)
-        else {
+        let Some(first) = earlier_sibling(a, b, rel) else {
             continue;
         };
         let nominal = is_name(a, first) || a[first].upos == Upos::Noun;
@@ -286,10 +289,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             continue;
         }
         let v = a[b].head;
-        let Some(first) = (0..b)
-            .rev()
-            .find(|&x| a[x].head == v && a[x].deprel.base() == DepRel::Nsubj)
-        else {
+        let Some(first) = earlier_sibling(a, b, DepRel::Nsubj) else {
             continue;
         };
         let c = subtree_end(a, first) + 1;
@@ -312,11 +312,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         if !matches!(rel, DepRel::Nsubj | DepRel::Obj) || a[b].head == 0 {
             continue;
         }
-        let v = a[b].head;
-        let Some(first) = (0..b)
-            .rev()
-            .find(|&x| a[x].head == v && a[x].deprel.base() == rel)
-        else {
+        let Some(first) = earlier_sibling(a, b, rel) else {
             continue;
         };
         let end = subtree_end(a, first);
@@ -337,11 +333,7 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         if a[b].deprel.base() != DepRel::Conj || a[b].head == 0 || !is_name(a, b) {
             continue;
         }
-        let h = a[b].head;
-        let Some(first) = (0..b)
-            .rev()
-            .find(|&x| a[x].head == h && a[x].deprel.base() == DepRel::Conj)
-        else {
+        let Some(first) = earlier_sibling(a, b, DepRel::Conj) else {
             continue;
         };
         if !is_name(a, first) || !only_names_between(a, first, b) {

@@ -433,31 +433,11 @@ fn weapon_owner(cx: &SentenceCx, s: usize) -> Option<usize> {
         })
 }
 
-/// Whether a phrase head names a time ("Friday", "March", "last week", "this morning").
+/// Whether a phrase head names a time ("Friday", "March", "last week", "this morning"): a
+/// word of the date vocabulary, or "overnight" (which dates nothing).
 fn is_time_word(cx: &SentenceCx, k: usize) -> bool {
     let w = cx.tree.form(k).to_lowercase();
-    cx.words.is_calendar(&w)
-        || matches!(
-            w.as_str(),
-            "day"
-                | "days"
-                | "week"
-                | "weeks"
-                | "weekend"
-                | "month"
-                | "months"
-                | "year"
-                | "years"
-                | "morning"
-                | "afternoon"
-                | "evening"
-                | "night"
-                | "today"
-                | "yesterday"
-                | "tomorrow"
-                | "tonight"
-                | "overnight"
-        )
+    cx.words.is_time_word(&w) || w == "overnight"
 }
 
 /// Words the patterns of a verb are matched against, as PETRARCH-2 reads them: the heads
@@ -1222,22 +1202,21 @@ fn choose_nominal(
     choose(cx, vm, &before, after, false)
 }
 
-/// The accusation verb when `v` is the act it alleges: "accused India of violating …"
-/// (`advcl` marked of/for/with), "accused Syrian forces of killing …" (`acl` of its object).
-fn alleged_by(cx: &SentenceCx, v: usize) -> Option<usize> {
+/// Whether `v` is the act an accusation alleges: "accused India of violating …" (`advcl`
+/// marked of/for/with), "accused Syrian forces of killing …" (`acl` of its object).
+fn alleged(cx: &SentenceCx, v: usize) -> bool {
     let t = cx.tree;
     if !allegation_marked(cx, v) {
-        return None;
+        return false;
     }
-    let h = t.head(v)?;
+    let Some(h) = t.head(v) else { return false };
     let verb = match t.rel(v) {
-        DepRel::Advcl => h,
-        DepRel::Acl if t.rel(h) == DepRel::Obj => t.head(h)?,
-        _ => return None,
+        DepRel::Advcl => Some(h),
+        DepRel::Acl if t.rel(h) == DepRel::Obj => t.head(h),
+        _ => None,
     };
-    frame_of(cx, verb)
-        .filter(|f| f.kind == FrameKind::Allege)
-        .map(|_| verb)
+    verb.and_then(|verb| frame_of(cx, verb))
+        .is_some_and(|f| f.kind == FrameKind::Allege)
 }
 
 /// Whether a clause is introduced as an accusation's content: "(accused X) of / for / with
@@ -1254,7 +1233,7 @@ fn allegation_marked(cx: &SentenceCx, v: usize) -> bool {
 /// false when the framed event has no code (it is dropped).
 fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
     let t = cx.tree;
-    if alleged_by(cx, v).is_some() {
+    if alleged(cx, v) {
         return false;
     }
     match modal(cx, v) {

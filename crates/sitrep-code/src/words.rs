@@ -200,6 +200,12 @@ impl Words {
         sitrep_geo::DateResolver::embedded().is_ok_and(|r| r.words().is_calendar_word(lower))
     }
 
+    /// True for a word naming a time in the date vocabulary (`data/geo/date_words.tsv`:
+    /// months, weekdays, "today", "week", "morning", …).
+    pub fn is_time_word(&self, lower: &str) -> bool {
+        sitrep_geo::DateResolver::embedded().is_ok_and(|r| r.words().is_time_word(lower))
+    }
+
     /// True for a noun of what a country attacks with (`missiles`, `jets`, `shelling`).
     pub fn is_weapon_noun(&self, lower: &str) -> bool {
         self.weapon_nouns.contains(lower)

@@ -196,6 +196,17 @@ impl DateWords {
         })
     }
 
+    /// True for a word that names a time in the date vocabulary (lower case): a month or
+    /// weekday, a day word ("today", "tonight"), a unit ("week", "years") or a day part
+    /// ("morning").
+    pub fn is_time_word(&self, key: &str) -> bool {
+        self.months.contains_key(key)
+            || self.weekdays.contains_key(key)
+            || self.days.contains_key(key)
+            || self.units.contains_key(key)
+            || self.part.contains(key)
+    }
+
     /// True for a full month or weekday name (name keys, lower case): such a capitalised word
     /// after a place does not make the place part of an organisation name ("Tehran Monday").
     pub fn is_calendar_word(&self, key: &str) -> bool {

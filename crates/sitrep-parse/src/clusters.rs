@@ -467,12 +467,7 @@ pub fn induce<'a>(
 /// The lowercase form as [`LexBuf`] hashes it (typographic quotes folded).
 fn lowercase(f: &str) -> String {
     f.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{00A0}' => ' ',
-            c => c,
-        })
+        .map(crate::lex::fold)
         .flat_map(char::to_lowercase)
         .collect()
 }

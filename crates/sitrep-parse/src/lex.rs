@@ -65,7 +65,7 @@ pub(crate) struct LexBuf {
 }
 
 /// Fold typographic quotes and dashes the way `sitrep-text` normalises tokens.
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',

@@ -191,26 +191,29 @@ impl Pipeline {
         out: &mut Vec<Analysis>,
     ) {
         out.clear();
-        sc.lex.clear();
-        for f in forms {
-            sc.lex.push(sc.lexbuf.lex(f));
-        }
+        self.lex_into(forms, sc);
         if sc.lex.is_empty() {
             return;
         }
         let tagger = &self.inner.tagger;
-        tagger.clusters.fill(&mut sc.lex);
         tagger.tag(&sc.lex, &mut sc.tag, &mut sc.classes);
         self.parse_lexed(sc, out);
+    }
+
+    /// Lexical analysis of a sentence's forms into `sc.lex`, with the model's word clusters.
+    fn lex_into<'a>(&self, forms: impl Iterator<Item = &'a str>, sc: &mut Scratch) {
+        sc.lex.clear();
+        for f in forms {
+            sc.lex.push(sc.lexbuf.lex(f));
+        }
+        self.inner.tagger.clusters.fill(&mut sc.lex);
     }
 
     /// Tag one sentence (no parsing) into `out` (cleared first), reusing `scratch`.
     pub fn tag_into(&self, forms: &[&str], sc: &mut Scratch, out: &mut Vec<(Upos, Xpos)>) {
         out.clear();
-        sc.lex.clear();
-        sc.lex.extend(forms.iter().map(|f| sc.lexbuf.lex(f)));
+        self.lex_into(forms.iter().copied(), sc);
         let tagger = &self.inner.tagger;
-        tagger.clusters.fill(&mut sc.lex);
         tagger.tag(&sc.lex, &mut sc.tag, &mut sc.classes);
         out.extend(sc.classes.iter().map(|&c| tagger.classes[c as usize]));
     }
@@ -230,14 +233,12 @@ impl Pipeline {
         out: &mut Vec<Analysis>,
     ) {
         out.clear();
-        sc.lex.clear();
         sc.classes.clear();
-        sc.lex.extend(forms.iter().map(|f| sc.lexbuf.lex(f)));
+        self.lex_into(forms.iter().copied(), sc);
         if sc.lex.is_empty() || tags.len() != forms.len() {
             return;
         }
         let tagger = &self.inner.tagger;
-        tagger.clusters.fill(&mut sc.lex);
         sc.classes.extend(tags.iter().map(|t| {
             tagger
                 .classes

@@ -739,9 +739,12 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     // "ready to share", "urged X to stop": the framed verb is the event, not the frame word;
     // the frame word codes only when the framed verb codes nothing (`find` drops it else).
     let own_frame = frame_of(cx, v);
-    let frames_a_clause = own_frame
-        .is_some_and(|f| !matches!(f.kind, FrameKind::Control | FrameKind::Allege))
-        && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some();
+    let frames_a_clause = own_frame.is_some_and(|f| {
+        !matches!(
+            f.kind,
+            FrameKind::Control | FrameKind::Allege | FrameKind::Deny
+        )
+    }) && t.child(v, &[DepRel::Xcomp, DepRel::Ccomp]).is_some();
     // "failed to keep the ships from trading": a negating frame is no event of its own.
     if frames_a_clause && own_frame.is_some_and(|f| f.kind == FrameKind::Negate) {
         return;
@@ -781,6 +784,21 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     let (mut code, mut pattern, mut dictionary, fit, by_pattern) =
         match choose(cx, vm, &before, &after, passive) {
             Some(c) => c,
+            // "Russia denied that its jets struck the hospital": a denial of a clause, which
+            // no verb pattern can name, is CAMEO's 016 (deny responsibility).
+            None if own_frame.is_some_and(|f| f.kind == FrameKind::Deny)
+                && !passive
+                && t.child(v, &[DepRel::Ccomp, DepRel::Xcomp]).is_some()
+                && !confirm_or_deny(t, v) =>
+            {
+                (
+                    "016".to_string(),
+                    format!("{} + clause [016]", vm.verb.lemma),
+                    "frames.tsv (deny)".to_string(),
+                    Fit::default(),
+                    true,
+                )
+            }
             None if light => (
                 String::new(),
                 String::new(),
@@ -820,9 +838,13 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
         }
     }
     // Bare statements (CAMEO 01) are noise unless a pattern names what was said and to whom.
-    if code.starts_with("01")
-        && (!by_pattern || fit.target.is_none() && t.child(v, &[DepRel::Obj]).is_none())
-    {
+    // (A denial names what it denies with its object or its clause.)
+    let said = if code == "016" {
+        t.child(v, &[DepRel::Obj, DepRel::Ccomp, DepRel::Xcomp])
+    } else {
+        t.child(v, &[DepRel::Obj])
+    };
+    if code.starts_with("01") && (!by_pattern || fit.target.is_none() && said.is_none()) {
         return;
     }
     let mut notes = Vec::new();
@@ -1202,6 +1224,48 @@ fn choose_nominal(
     choose(cx, vm, &before, after, false)
 }
 
+/// Nouns that name a claim whose content a denial rejects ("denied reports that …").
+const CLAIM_NOUNS: &[&str] = &[
+    "report",
+    "claim",
+    "allegation",
+    "accusation",
+    "charge",
+    "rumour",
+    "rumor",
+    "suggestion",
+    "assertion",
+    "speculation",
+];
+
+/// Whether `v` is what a denied claim says: "Syria denied reports that its army shelled the
+/// town", "Russia rejected claims that Russian jets bombed the hospital", "dismissed
+/// reports of an attack"; also when the clause hangs on the denial verb itself beside the
+/// claim noun ("dismissed reports(obj) that its forces attacked(ccomp) …").
+fn denied_content(cx: &SentenceCx, v: usize) -> bool {
+    let t = cx.tree;
+    let Some(h) = t.head(v) else { return false };
+    let denial = |u: usize| {
+        let l = lemma(&t.form(u).to_lowercase());
+        l == "reject" || frame_of(cx, u).is_some_and(|f| f.kind == FrameKind::Deny)
+    };
+    let claim = |n: usize| CLAIM_NOUNS.contains(&lemma(&t.form(n).to_lowercase()).as_str());
+    match t.rel(v) {
+        DepRel::Acl | DepRel::Ccomp | DepRel::Nmod if claim(h) => t
+            .head(h)
+            .is_some_and(|u| t.rel(h) == DepRel::Obj && denial(u)),
+        DepRel::Ccomp => denial(h) && t.children_with(h, &[DepRel::Obj]).any(claim),
+        _ => false,
+    }
+}
+
+/// "declined to confirm or deny that …", "neither confirmed nor denied": no denial.
+fn confirm_or_deny(t: &Tree, v: usize) -> bool {
+    let confirm = |k: usize| lemma(&t.form(k).to_lowercase()) == "confirm";
+    (t.rel(v) == DepRel::Conj && t.head(v).is_some_and(confirm))
+        || t.children_with(v, &[DepRel::Conj]).any(confirm)
+}
+
 /// Whether `v` is the act an accusation alleges: "accused India of violating …" (`advcl`
 /// marked of/for/with), "accused Syrian forces of killing …" (`acl` of its object).
 fn alleged(cx: &SentenceCx, v: usize) -> bool {
@@ -1233,7 +1297,7 @@ fn allegation_marked(cx: &SentenceCx, v: usize) -> bool {
 /// false when the framed event has no code (it is dropped).
 fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
     let t = cx.tree;
-    if alleged(cx, v) {
+    if alleged(cx, v) || denied_content(cx, v) {
         return false;
     }
     match modal(cx, v) {
@@ -1330,6 +1394,9 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
                     return false
                 }
                 FrameKind::Allege => {}
+                // "Russia denied that its jets bombed the hospital": the bombing is what is
+                // denied.
+                FrameKind::Deny => return false,
                 FrameKind::Control => {}
             }
             if fr.kind != FrameKind::Control {

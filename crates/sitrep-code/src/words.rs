@@ -26,6 +26,9 @@ pub enum FrameKind {
     /// Accused X of, blamed X for: the framed act is only alleged; the accusation is the
     /// event, the act is not coded (CAMEO codes "accused Syria of shelling" as 112 alone).
     Allege,
+    /// Denied that, dismissed reports that: the framed act is denied, not asserted, and is
+    /// not coded; the denial is the event (CAMEO 016, "deny responsibility").
+    Deny,
 }
 
 impl FrameKind {
@@ -37,6 +40,7 @@ impl FrameKind {
             "negate" => FrameKind::Negate,
             "control" => FrameKind::Control,
             "allege" => FrameKind::Allege,
+            "deny" => FrameKind::Deny,
             _ => return None,
         })
     }
@@ -50,6 +54,7 @@ impl FrameKind {
             FrameKind::Negate => "negate",
             FrameKind::Control => "control",
             FrameKind::Allege => "allege",
+            FrameKind::Deny => "deny",
         }
     }
 }

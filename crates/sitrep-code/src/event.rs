@@ -1354,7 +1354,7 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
             .or_else(linked);
         if let Some(fr) = fr {
             match fr.kind {
-                FrameKind::Intent | FrameKind::Reject | FrameKind::Appeal => {
+                FrameKind::Intent | FrameKind::Reject | FrameKind::Appeal | FrameKind::Demand => {
                     let Some(c) = cx.words.map_code(fr.kind, &f.code) else {
                         return false;
                     };
@@ -1365,8 +1365,24 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
                         f.code
                     ));
                     f.code = c;
-                    f.modality = fr.kind.as_str();
-                    if fr.kind == FrameKind::Appeal && fr.object_control {
+                    f.modality = fr.kind.modality();
+                    let appeal = matches!(fr.kind, FrameKind::Appeal | FrameKind::Demand);
+                    // "Turkey demanded that Syria stop the attacks": the appeal is the
+                    // subject's, made to the subject of the clause it asks for.
+                    let clause_subject = (appeal && t.rel(g) == DepRel::Ccomp)
+                        .then(|| t.child(g, &[DepRel::Nsubj, DepRel::NsubjPass]))
+                        .flatten();
+                    if let (Some(s), Some(o)) = (subject_of(cx, h, 0), clause_subject) {
+                        if let Some(tgt) = arg_at(cx, o) {
+                            f.source = Some(s.0);
+                            f.target = Some(tgt);
+                            f.rule = format!(
+                                "appeal: {} of \u{201c}{}\u{201d} → subject of its clause",
+                                s.1,
+                                t.text(h)
+                            );
+                        }
+                    } else if appeal && fr.object_control {
                         // "Iran urged Iraq to stop X": Iran appeals to Iraq.
                         if let (Some(s), Some(o)) = (
                             subject_of(cx, h, 0),

@@ -26,6 +26,9 @@ pub enum FrameKind {
     /// Accused X of, blamed X for: the framed act is only alleged; the accusation is the
     /// event, the act is not coded (CAMEO codes "accused Syria of shelling" as 112 alone).
     Allege,
+    /// Demanded that, insisted that: an appeal made as a demand, coded with CAMEO's demand
+    /// codes (10x), which parallel the appeal codes (02x) digit for digit.
+    Demand,
     /// Denied that, dismissed reports that: the framed act is denied, not asserted, and is
     /// not coded; the denial is the event (CAMEO 016, "deny responsibility").
     Deny,
@@ -41,6 +44,7 @@ impl FrameKind {
             "control" => FrameKind::Control,
             "allege" => FrameKind::Allege,
             "deny" => FrameKind::Deny,
+            "demand" => FrameKind::Demand,
             _ => return None,
         })
     }
@@ -55,6 +59,15 @@ impl FrameKind {
             FrameKind::Control => "control",
             FrameKind::Allege => "allege",
             FrameKind::Deny => "deny",
+            FrameKind::Demand => "demand",
+        }
+    }
+
+    /// The output's `modality` for an event this frame governs (a demand is an appeal).
+    pub fn modality(self) -> &'static str {
+        match self {
+            FrameKind::Demand => "appeal",
+            k => k.as_str(),
         }
     }
 }
@@ -224,6 +237,14 @@ impl Words {
     /// The code a framed event takes (`intent` of `062` is `0312`), by longest prefix;
     /// `None` when the table has no row: the framed event is not coded.
     pub fn map_code(&self, kind: FrameKind, code: &str) -> Option<String> {
+        if kind == FrameKind::Demand {
+            // CAMEO's demands (10x) parallel its appeals (02x): 0256 de-escalation → 1056.
+            let appeal = self.map_code(FrameKind::Appeal, code)?;
+            return Some(match appeal.strip_prefix("02") {
+                Some(rest) => format!("10{rest}"),
+                None => appeal,
+            });
+        }
         let mut n = code.len();
         while n >= 2 {
             if let Some(to) = code

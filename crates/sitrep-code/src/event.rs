@@ -425,6 +425,13 @@ fn weapon_owner(cx: &SentenceCx, s: usize) -> Option<usize> {
     if cx.mention_at[s].is_some() || !cx.words.is_weapon_noun(&t.form(s).to_lowercase()) {
         return None;
     }
+    weapon_owner_any(cx, s)
+}
+
+/// The country modifying weapon noun `s` ("a U.S. drone"), whether or not the weapon
+/// phrase is itself an actor mention.
+fn weapon_owner_any(cx: &SentenceCx, s: usize) -> Option<usize> {
+    let t = cx.tree;
     t.children_with(s, &[DepRel::Amod, DepRel::NmodPoss, DepRel::Compound])
         .filter(|&k| !t.form(k).contains('-'))
         .find_map(|k| {
@@ -925,6 +932,18 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             .children_with(v, &[DepRel::Obj, DepRel::Iobj])
             .collect::<Vec<_>>()
         {
+            // "Iran test-fired a cruise missile": in violence and shows of force a weapon
+            // object is the instrument, not a party (Phoenix's agents code CRUISE_MISSILE as
+            // military); "shot down a U.S. drone" targets its owner. (An accusation against
+            // "Turkish warplanes" still targets them.)
+            if violent && cx.words.is_weapon_noun(&t.form(o).to_lowercase()) {
+                target = weapon_owner_any(cx, o).map(Arg::Mention);
+                if target.is_some() {
+                    rule.push_str(" → country of the object (its weapon)");
+                    break;
+                }
+                continue;
+            }
             target = inner_arg(cx, o);
             if target.is_some() {
                 rule.push_str(" → obj");

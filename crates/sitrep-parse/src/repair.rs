@@ -347,6 +347,19 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         demote(a, first, b);
         changed += 1;
     }
+    // 12. A passive subject of a verb with an object and no passive auxiliary ("North
+    //     Korea(nsubj:pass) test-fired two missiles(obj)"): an active subject.
+    for s in 0..a.len() {
+        if a[s].deprel != DepRel::NsubjPass || a[s].head == 0 {
+            continue;
+        }
+        let v = a[s].head;
+        let has = |rel: DepRel| a.iter().any(|t| t.head == v && t.deprel.base() == rel);
+        if has(DepRel::Obj) && !a.iter().any(|t| t.head == v && t.deprel == DepRel::AuxPass) {
+            a[s].deprel = DepRel::Nsubj;
+            changed += 1;
+        }
+    }
     changed
 }
 
@@ -376,6 +389,28 @@ mod tests {
         assert_eq!(repair(&mut a, |_| false), 2);
         assert_eq!((a[2].head, a[2].deprel), (4, Nsubj));
         assert_eq!((a[0].head, a[0].deprel), (3, Compound));
+    }
+
+    #[test]
+    fn passive_subject_with_an_object_and_no_passive_auxiliary_is_active() {
+        use DepRel::*;
+        // Korea(1) fired(2) missiles(3): Korea wrongly nsubj:pass; with "was" it stays.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 2, NsubjPass),
+            tok(Upos::Verb, Xpos::Vbn, 0, Root),
+            tok(Upos::Noun, Xpos::Nns, 2, Obj),
+        ];
+        assert_eq!(repair(&mut a, |_| false), 1);
+        assert_eq!(a[0].deprel, Nsubj);
+        // He(1) was(2) given(3) a(4) book(5): a passive with an object.
+        let mut b = vec![
+            tok(Upos::Pron, Xpos::Prp, 3, NsubjPass),
+            tok(Upos::Aux, Xpos::Vbd, 3, AuxPass),
+            tok(Upos::Verb, Xpos::Vbn, 0, Root),
+            tok(Upos::Det, Xpos::Dt, 5, Det),
+            tok(Upos::Noun, Xpos::Nn, 3, Obj),
+        ];
+        assert_eq!(repair(&mut b, |_| false), 0);
     }
 
     #[test]

@@ -634,6 +634,74 @@ impl<'d> Coder<'d> {
         })
     }
 
+    /// Protests, arrests and clashes between people the text does not place ("Thousands of
+    /// protesters rallied in Hong Kong", "Protesters clashed with police in Paris", "Police
+    /// arrested dozens of protesters in Minsk") happen among the people of the place where
+    /// they happen: an unplaced civilian, opposition, police, judicial, labour or student
+    /// source or target takes the country of the sentence's place (not the dateline's).
+    /// Not armed groups or soldiers, who may be foreign.
+    fn domestic_from_place(
+        &self,
+        t: &Tree,
+        places: &Option<Places>,
+        f: &Found,
+        source: &mut ParticipantRecord,
+        target: &mut Option<ParticipantRecord>,
+    ) {
+        const DOMESTIC: [&str; 8] = ["CVL", "OPP", "COP", "JUD", "LAB", "EDU", "REF", "PPL"];
+        let domestic = |p: &ParticipantRecord| {
+            p.country.is_none() && DOMESTIC.iter().any(|x| p.code.starts_with(x))
+        };
+        // Violence only between two such parties ("protesters clashed with police"): alone
+        // ("students want action", "a sale to employees") it placed only misreadings
+        // (measured on the corpora).
+        let internal = match f.code.get(..2) {
+            Some("14" | "17") => true,
+            Some("18" | "19" | "20") => target.as_ref().is_some_and(|t| {
+                DOMESTIC
+                    .iter()
+                    .any(|x| t.code.starts_with(x) || t.sectors.iter().any(|s| s == x))
+            }),
+            _ => false,
+        };
+        if !internal || !domestic(source) {
+            return;
+        }
+        let place = |p: &mut ParticipantRecord, c: &str| {
+            p.code = format!("{c}{}", p.code);
+            p.country = Some(c.to_string());
+        };
+        // "Police arrested dozens of protesters in Minsk": the police of the protesters'
+        // country.
+        if let Some(tg) = target.as_ref().filter(|t| t.country.is_some()) {
+            let c = tg.country.clone().unwrap_or_default();
+            let its_people = DOMESTIC.iter().any(|x| tg.sectors.iter().any(|s| s == x));
+            if its_people && self.dict.is_state_code(&c) {
+                place(source, &c);
+            }
+            return;
+        }
+        let Some(l) = places
+            .as_ref()
+            .and_then(|p| p.locate(f.sent, t.sentence_span()))
+        else {
+            return;
+        };
+        if l.source == sitrep_geo::LocationSource::Dateline {
+            return;
+        }
+        let Some(c) = l.place.country.map(|c| c.as_str().to_string()) else {
+            return;
+        };
+        if !self.dict.is_state_code(&c) {
+            return;
+        }
+        place(source, &c);
+        if let Some(tg) = target.as_mut().filter(|tg| domestic(tg)) {
+            place(tg, &c);
+        }
+    }
+
     /// Violence against no one the text places ("opened fire on villages near Athmuqam",
     /// "air strikes in the province of Kunduz") is against the country where it happened,
     /// when a town or region in the sentence says so and it is not the (placed) source's own:
@@ -876,6 +944,7 @@ impl<'d> Coder<'d> {
                 }
             }
         } else {
+            self.domestic_from_place(t, places, &f, &mut source, &mut target);
             self.target_from_place(doc, t, actors, ids, places, &f, &source, &mut target);
             // An event noun kept for its place ("US air strikes in Kunduz") needs that place.
             if target.is_none() && t.upos(f.trigger) == sitrep_text::Upos::Noun {

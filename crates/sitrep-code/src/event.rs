@@ -926,6 +926,26 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             rule.push_str(" → country of the passive subject (its weapon)");
         }
     }
+    // "Britain recalled its ambassador to Moscow", "expelled the envoy in Doha": reducing
+    // relations through one's own envoy is aimed at the country the envoy is posted to.
+    if target.is_none() && code.starts_with("16") {
+        let envoy = t.children_with(v, &[DepRel::Obj]).find(|&o| {
+            matches!(
+                lemma(&t.form(o).to_lowercase()).as_str(),
+                "ambassador" | "envoy" | "diplomat"
+            ) && cx.mention_at[o].is_none_or(|m| cx.mentions[m].country.is_none())
+        });
+        if let Some(o) = envoy {
+            let posted = preps(cx, o)
+                .into_iter()
+                .find(|(p, _)| p == "to" || p == "in")
+                .and_then(|(p, k)| Some((p, inner_arg(cx, k)?)));
+            if let Some((p, a)) = posted {
+                target = Some(a);
+                rule.push_str(&format!(" → {p}-phrase of the envoy"));
+            }
+        }
+    }
     // Target: object, else a prepositional object, else a possessor inside the object.
     if target.is_none() {
         for o in t

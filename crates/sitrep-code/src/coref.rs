@@ -128,12 +128,9 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
                     .own_code()
                     .map(|c| keyed_actor(&mut keyed, &mut actors, format!("D:{c}")))
             }),
-            MentionKind::Pronoun(PronounKind::Person) => {
-                match_pronoun(mentions, i, &actors, cx, true)
-            }
-            MentionKind::Pronoun(PronounKind::Plural) => {
-                match_pronoun(mentions, i, &actors, cx, false)
-            }
+            MentionKind::Pronoun(
+                k @ (PronounKind::Person | PronounKind::Plural | PronounKind::Thing),
+            ) => match_pronoun(mentions, i, &actors, cx, k),
             MentionKind::Pronoun(PronounKind::Speaker) | MentionKind::Pair => None,
         };
         let a = match target {
@@ -425,21 +422,31 @@ fn match_pronoun(
     i: usize,
     actors: &[Actor],
     cx: &Context,
-    person: bool,
+    kind: PronounKind,
 ) -> Option<usize> {
     let m = &mentions[i];
     let mut best: Option<(usize, (usize, bool, usize))> = None;
+    // "its" looks back within its own sentence and the one before only: a country or an
+    // organisation named as such (not a pronoun), singular.
+    let reach = if kind == PronounKind::Thing { 1 } else { 2 };
     for k in (0..i).rev() {
         let c = &mentions[k];
-        if c.sent + 2 < m.sent {
+        if c.sent + reach < m.sent {
             break;
         }
         let Some(a) = c.actor else { continue };
         let actor = &actors[a];
-        let fits = if person {
-            actor.person
-        } else {
-            actor.plural || actor.state && c.plural
+        let fits = match kind {
+            PronounKind::Person => actor.person,
+            PronounKind::Plural => actor.plural || actor.state && c.plural,
+            _ => {
+                !actor.person
+                    && !c.plural
+                    && matches!(
+                        c.kind,
+                        MentionKind::Country | MentionKind::Organisation | MentionKind::Name
+                    )
+            }
         };
         if !fits || c.kind == MentionKind::Pronoun(PronounKind::Speaker) {
             continue;

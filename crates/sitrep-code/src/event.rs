@@ -335,8 +335,16 @@ pub(crate) fn inner_arg(cx: &SentenceCx, tok: usize) -> Option<Arg> {
                     .flatten()
             })
     };
+    // ("its experience", "its debt": the pronoun "its" names the owner of a thing, which is
+    // no party: it gives an agent phrase its country, "its ambassador", but is not an
+    // argument by itself.)
+    let its = |k: usize| {
+        cx.mention_at[k].is_some_and(|m| {
+            cx.mentions[m].kind == MentionKind::Pronoun(crate::words::PronounKind::Thing)
+        })
+    };
     t.children(tok)
-        .filter(|&k| t.rel(k) == DepRel::NmodPoss)
+        .filter(|&k| t.rel(k) == DepRel::NmodPoss && !its(k))
         .find_map(|k| arg_at(cx, k))
         .or_else(|| nmod_with("by"))
         // "condemned the Indian shelling", "welcomed the Turkish proposal": a nationality
@@ -933,7 +941,10 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             matches!(
                 lemma(&t.form(o).to_lowercase()).as_str(),
                 "ambassador" | "envoy" | "diplomat"
-            ) && cx.mention_at[o].is_none_or(|m| cx.mentions[m].country.is_none())
+            ) && cx.mention_at[o].is_none_or(|m| {
+                // Unplaced, or placed by its possessor ("its", "Britain's"): one's own.
+                cx.mentions[m].country.is_none() || cx.mentions[m].poss_head.is_some()
+            })
         });
         if let Some(o) = envoy {
             let posted = preps(cx, o)
@@ -991,7 +1002,11 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
     }
     if target.is_none() {
         for (p, k) in preps(cx, v) {
-            if TARGET_PREPS.contains(&p.as_str()) {
+            // "Egypt mediated between Israel and Hamas": each party of the between-phrase
+            // (its conjuncts become events of their own). Only for mediation: other verbs'
+            // between-phrases were measured to add wrong events ("exchanges between Britain
+            // and the Soviet Union" as the object of "hoped").
+            if TARGET_PREPS.contains(&p.as_str()) || p == "between" && code.starts_with("045") {
                 if let Some(a) = inner_arg(cx, k) {
                     target = Some(a);
                     rule.push_str(&format!(" → {p}-phrase"));
@@ -1212,6 +1227,20 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     // the province of Kunduz"), whose target the place may give (`target_from_place`).
     let violent = matches!(code.get(..2), Some("18" | "19" | "20"));
     if target.is_none() && !(violent && source.is_some()) {
+        return;
+    }
+    // "its fight against terrorism", "the war on drugs": violence against an abstraction
+    // (an against/on-phrase naming no actor) is a campaign, not an attack on anyone.
+    // (Only campaign nouns: "an attack on positions held by its army corps" is an attack.)
+    let campaign = matches!(
+        lemma(&t.form(n).to_lowercase()).as_str(),
+        "fight" | "war" | "battle" | "campaign" | "struggle" | "crackdown"
+    );
+    let abstract_foe = campaign
+        && preps(cx, n).iter().any(|(p, k)| {
+            (p == "against" || p == "on") && !is_time_word(cx, *k) && inner_arg(cx, *k).is_none()
+        });
+    if violent && target.is_none() && abstract_foe {
         return;
     }
     let _ = by_pattern;

@@ -951,6 +951,23 @@ impl<'d> Coder<'d> {
                 return None;
             }
             self.placeable(&f, &source, &target)?;
+            // "Kuwait wants to transfer some of its oil tankers", "China opposes granting
+            // dual nationality to its citizens": a state acting on what the text calls its
+            // own ("its" resolved to the source) is housekeeping, not an event between
+            // actors (measured on Reuters: such events were all self-referential junk).
+            let own = f.target.is_some_and(|a| {
+                let m = &mentions[a.mention()];
+                m.poss_pronoun.is_some_and(|p| {
+                    mentions.iter().any(|q| {
+                        q.sent == m.sent
+                            && q.head == p
+                            && q.kind == MentionKind::Pronoun(words::PronounKind::Thing)
+                    })
+                })
+            });
+            if own && target.as_ref().is_some_and(|t| t.country == source.country) {
+                return None;
+            }
         }
         // Codes outside CAMEO come only from users' verb dictionaries: kept, without the
         // codebook's scores.

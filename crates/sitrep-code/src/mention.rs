@@ -1012,7 +1012,14 @@ fn mention_at(
             // country, whatever kind of mention it is.
             let for_body = prep.as_deref() == Some("for")
                 && dep.kind != MentionKind::Pronoun(PronounKind::Person);
-            if matches!(prep.as_deref(), Some("of" | "from" | "in")) || for_body {
+            // "its embassy in Baghdad", "the German ambassador in Tehran": a diplomatic post
+            // is the sending country's, not the host's.
+            let posted = prep.as_deref() == Some("in")
+                && matches!(
+                    crate::words::lemma(&lower).as_str(),
+                    "embassy" | "consulate" | "ambassador" | "envoy" | "diplomat" | "mission"
+                );
+            if (matches!(prep.as_deref(), Some("of" | "from" | "in")) || for_body) && !posted {
                 if let Some(c) = dep
                     .country
                     .clone()

@@ -90,6 +90,8 @@ pub enum PronounKind {
     Plural,
     /// I, we, us, our: the speaker of the quote it stands in.
     Speaker,
+    /// its: a country or an organisation ("Britain recalled its ambassador").
+    Thing,
 }
 
 /// All word lists.
@@ -151,6 +153,7 @@ impl Words {
                 "person" => PronounKind::Person,
                 "plural" => PronounKind::Plural,
                 "speaker" => PronounKind::Speaker,
+                "thing" => PronounKind::Thing,
                 _ => continue,
             };
             pronouns.insert(w.to_lowercase(), kind);

@@ -378,6 +378,14 @@ impl<'d> Coder<'d> {
                         text: doc.slice(mm.span).to_string(),
                         start: mm.span.start,
                         end: mm.span.end,
+                        name: mm
+                            .actor
+                            .map(|a| actors[a].name.clone())
+                            .filter(|n| !n.is_empty())
+                            .or_else(|| {
+                                (!matches!(mm.kind, MentionKind::Pronoun(_)))
+                                    .then(|| doc.slice(mm.span).to_string())
+                            }),
                     }
                 }),
                 explain: self.options.explain.then(|| q.how.clone()),

@@ -224,8 +224,17 @@ fn attribute(
                 .iter()
                 .copied()
                 .find(|&v| words.is_speech(&lemma(&t.form(v).to_lowercase())));
+            // The subject phrase may hold the mention deeper ("his ambassador to the United
+            // Nations Nikki Haley").
+            let in_phrase = |s: usize| {
+                mention_at[si][s].or_else(|| {
+                    mentions
+                        .iter()
+                        .position(|m| m.sent == si && m.lo <= s && s <= m.hi)
+                })
+            };
             for v in speech.into_iter().chain(chain.iter().copied()) {
-                if let Some(m) = speech_subject(t, v, 0).and_then(|s| mention_at[si][s]) {
+                if let Some(m) = speech_subject(t, v, 0).and_then(in_phrase) {
                     return (
                         Some(m),
                         format!(

@@ -293,6 +293,10 @@ pub struct SpeakerRecord {
     pub start: usize,
     /// End of the speaker mention's span.
     pub end: usize,
+    /// Who the speaker mention refers to: the fullest name of its coreference chain ("he"
+    /// → "Scott LaFoy"), also for people no dictionary or title codes (who have no actor
+    /// record); `null` when the mention resolves to no one.
+    pub name: Option<String>,
 }
 
 /// One quote.

@@ -105,6 +105,20 @@ fn coding_cases() {
                 fail(format!("actor {text:?} not coded {code}; actors: {got:?}"));
             }
         }
+        // The name the speaker mention resolves to, for people with no actor record.
+        for q in c["quote_names"].as_array().into_iter().flatten() {
+            let (text, name) = (q[0].as_str().unwrap_or(""), q[1].as_str().unwrap_or(""));
+            let ok = d.quotes.iter().any(|x| {
+                norm(&x.text) == norm(text)
+                    && x.speaker
+                        .as_ref()
+                        .and_then(|s| s.name.as_deref())
+                        .is_some_and(|n| norm(n) == norm(name))
+            });
+            if !ok {
+                fail(format!("quote {text:?} has no speaker named {name:?}"));
+            }
+        }
         for q in c["quotes"].as_array().into_iter().flatten() {
             let (text, speaker) = (q[0].as_str().unwrap_or(""), q[1].as_str().unwrap_or(""));
             let ok = d.quotes.iter().any(|x| {

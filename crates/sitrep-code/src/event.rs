@@ -909,6 +909,14 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             if let Some((_, k)) = agent {
                 source = inner_arg(cx, k);
                 rule = "by-agent of the passive".to_string();
+                // ... and does what the active verb does: "the meeting is being hosted by
+                // Tony Blair" is Blair hosting (043), not the passive code for a visitor
+                // received (042).
+                if source.is_some() && by_pattern {
+                    if let Some((c, ..)) = choose(cx, vm, &before, &after, false) {
+                        code = c;
+                    }
+                }
             }
         }
     }

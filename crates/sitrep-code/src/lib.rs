@@ -1131,6 +1131,10 @@ fn pair_events(mentions: &[Mention], f: Found, known: bool) -> Vec<Found> {
         .collect()
 }
 
+/// Most members of a coordination acting on each other (`%`) that are expanded into
+/// ordered pairs.
+const MAX_MUTUAL: usize = 4;
+
 /// An event of a coordinated actor is an event of each member: one `Found` per
 /// (source member, target member); for `%` (`mutual`), one per ordered pair of members.
 /// Members other than the one the event was found for count only when `placed` (a coded
@@ -1153,6 +1157,12 @@ fn compound_events(
     };
     let sources = members(f.source);
     if f.mutual {
+        // A multilateral act of five or more parties ("attended by representatives from
+        // Brazil, Mexico, Guatemala, El Salvador, Honduras, Costa Rica and Nicaragua") is no
+        // set of bilateral ones: 7 members made 42 ordered pairs out of one meeting.
+        if sources.len() > MAX_MUTUAL {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for &s in &sources {
             for &t in &sources {

@@ -347,6 +347,36 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         demote(a, first, b);
         changed += 1;
     }
+    // 13. Two subjects of one verb, the later right after a comma that ends the first's
+    //     phrase and itself a list with a conjunct ("The foreign ministers of Russia(nmod),
+    //     Turkey(nsubj) and Iran met"): the later continues the list the first phrase ends
+    //     with, as a conjunct of its last noun.
+    for b in 0..a.len() {
+        if a[b].deprel.base() != DepRel::Nsubj || a[b].head == 0 {
+            continue;
+        }
+        let Some(first) = earlier_sibling(a, b, DepRel::Nsubj) else {
+            continue;
+        };
+        let last = subtree_end(a, first);
+        let c = last + 1;
+        let listed = a
+            .iter()
+            .any(|t| t.head as usize == b + 1 && t.deprel.base() == DepRel::Conj);
+        let edge = left_edge(a, b);
+        if last == first
+            || !(c + 1 == edge || c == edge && c + 1 == b)
+            || a[c].xpos != Xpos::Comma
+            || !matches!(a[last].upos, Upos::Propn | Upos::Noun)
+            || !listed
+        {
+            continue;
+        }
+        a[b].head = last as u32 + 1;
+        a[b].deprel = DepRel::Conj;
+        a[c].head = b as u32 + 1;
+        changed += 2;
+    }
     // 12. A passive subject of a verb with an object and no passive auxiliary ("North
     //     Korea(nsubj:pass) test-fired two missiles(obj)"): an active subject.
     for s in 0..a.len() {
@@ -410,6 +440,31 @@ mod tests {
             tok(Upos::Det, Xpos::Dt, 5, Det),
             tok(Upos::Noun, Xpos::Nn, 3, Obj),
         ];
+        assert_eq!(repair(&mut b, |_| false), 0);
+    }
+
+    #[test]
+    fn second_subject_after_a_comma_continues_the_list_the_first_ends_with() {
+        use DepRel::*;
+        // ministers(1) of(2) Russia(3) ,(4) Turkey(5) and(6) Iran(7) met(8)
+        let mut a = vec![
+            tok(Upos::Noun, Xpos::Nns, 8, Nsubj),
+            tok(Upos::Adp, Xpos::In, 3, Case),
+            tok(Upos::Propn, Xpos::Nnp, 1, Nmod),
+            tok(Upos::Punct, Xpos::Comma, 5, Punct),
+            tok(Upos::Propn, Xpos::Nnp, 8, Nsubj),
+            tok(Upos::Cconj, Xpos::Cc, 7, Cc),
+            tok(Upos::Propn, Xpos::Nnp, 5, Conj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert_eq!(repair(&mut a.clone(), |_| false), 2);
+        repair(&mut a, |_| false);
+        assert_eq!((a[4].head, a[4].deprel), (3, Conj));
+        // Without a list after it ("Russia, Turkey met") nothing changes.
+        let mut b = a.clone();
+        b[4] = tok(Upos::Propn, Xpos::Nnp, 8, Nsubj);
+        b[6] = tok(Upos::Propn, Xpos::Nnp, 8, Obl);
+        b[5] = tok(Upos::Cconj, Xpos::Cc, 8, Cc);
         assert_eq!(repair(&mut b, |_| false), 0);
     }
 

@@ -440,11 +440,20 @@ fn weapon_owner(cx: &SentenceCx, s: usize) -> Option<usize> {
 /// phrase is itself an actor mention.
 fn weapon_owner_any(cx: &SentenceCx, s: usize) -> Option<usize> {
     let t = cx.tree;
-    t.children_with(s, &[DepRel::Amod, DepRel::NmodPoss, DepRel::Compound])
+    let country = |k: usize| {
+        let m = cx.mention_at[k]?;
+        (cx.mentions[m].kind == MentionKind::Country).then_some(m)
+    };
+    let mods = || t.children_with(s, &[DepRel::Amod, DepRel::NmodPoss, DepRel::Compound]);
+    mods()
         .filter(|&k| !t.form(k).contains('-'))
-        .find_map(|k| {
-            let m = cx.mention_at[k]?;
-            (cx.mentions[m].kind == MentionKind::Country).then_some(m)
+        .find_map(country)
+        // "Saudi-led coalition airstrikes", "U.S.-backed forces": the country that leads
+        // or backs them (not "Iranian-made drones": a maker is no owner).
+        .or_else(|| {
+            mods()
+                .filter(|&k| matches!(t.form(k).to_lowercase().as_str(), "led" | "backed"))
+                .find_map(|k| t.children(k).filter(|&j| j < k).find_map(country))
         })
 }
 

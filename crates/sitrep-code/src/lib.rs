@@ -746,8 +746,16 @@ impl<'d> Coder<'d> {
         let armed = ["UAF", "REB", "INS", "SEP", "CRM", "MIL", "RAD"]
             .iter()
             .any(|x| source.code.starts_with(x));
+        // (A country named as the scene places the civilians the sentence names as victims,
+        // "killed 20 civilians in Yemen", but is no target by itself, nor does it place
+        // armed groups: "the fight against terrorist groups" in a sentence naming Iran.)
+        let civilians = target.as_ref().is_some_and(|t| {
+            ["CVL", "PPL", "EDU", "REF", "HLH"]
+                .iter()
+                .any(|x| t.code.starts_with(x))
+        });
         if l.source == sitrep_geo::LocationSource::Dateline
-            || l.precision == sitrep_geo::Precision::Country
+            || l.precision == sitrep_geo::Precision::Country && !civilians
             || source.country.is_none() && (target.is_none() || !armed)
         {
             return;

@@ -377,6 +377,36 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
         a[c].head = b as u32 + 1;
         changed += 2;
     }
+    // 14. A noun root with an object and a verb between them taken for a modifier of the
+    //     object ("Israeli jets(root) struck(amod of targets) targets(obj of jets)"): a noun
+    //     takes no object; the verb is the predicate, the noun its subject.
+    if let Some(r) = a.iter().position(|t| t.head == 0) {
+        let obj = (r + 1..a.len())
+            .find(|&k| a[k].head as usize == r + 1 && a[k].deprel.base() == DepRel::Obj);
+        if let (true, Some(o)) = (matches!(a[r].upos, Upos::Noun | Upos::Propn), obj) {
+            let verb = (r + 1..o).find(|&v| {
+                a[v].upos == Upos::Verb
+                    && matches!(a[v].xpos, Xpos::Vbd | Xpos::Vbn)
+                    && matches!(a[v].deprel.base(), DepRel::Amod | DepRel::Acl)
+                    && (a[v].head as usize == o + 1 || a[v].head as usize == r + 1)
+            });
+            if let Some(v) = verb {
+                let (rh, vh) = (r as u32 + 1, v as u32 + 1);
+                for k in v + 1..a.len() {
+                    if a[k].head == rh {
+                        a[k].head = vh;
+                    }
+                }
+                a[v].head = 0;
+                a[v].deprel = DepRel::Root;
+                a[r].head = vh;
+                a[r].deprel = DepRel::Nsubj;
+                a[o].head = vh;
+                a[o].deprel = DepRel::Obj;
+                changed += 3;
+            }
+        }
+    }
     // 12. A passive subject of a verb with an object and no passive auxiliary ("North
     //     Korea(nsubj:pass) test-fired two missiles(obj)"): an active subject.
     for s in 0..a.len() {
@@ -466,6 +496,25 @@ mod tests {
         b[6] = tok(Upos::Propn, Xpos::Nnp, 8, Obl);
         b[5] = tok(Upos::Cconj, Xpos::Cc, 8, Cc);
         assert_eq!(repair(&mut b, |_| false), 0);
+    }
+
+    #[test]
+    fn noun_root_with_an_object_gets_its_verb_as_root() {
+        use DepRel::*;
+        // Israeli(1) jets(2) struck(3) targets(4) .(5): jets root, struck amod of targets.
+        let mut a = vec![
+            tok(Upos::Adj, Xpos::Jj, 2, Amod),
+            tok(Upos::Noun, Xpos::Nns, 0, Root),
+            tok(Upos::Verb, Xpos::Vbn, 4, Amod),
+            tok(Upos::Noun, Xpos::Nns, 2, Obj),
+            tok(Upos::Punct, Xpos::Period, 2, Punct),
+        ];
+        assert_eq!(repair(&mut a, |_| false), 3);
+        assert_eq!((a[2].head, a[2].deprel), (0, Root));
+        assert_eq!((a[1].head, a[1].deprel), (3, Nsubj));
+        assert_eq!((a[3].head, a[3].deprel), (3, Obj));
+        assert_eq!(a[4].head, 3);
+        assert_eq!(a[0].head, 2);
     }
 
     #[test]

@@ -392,9 +392,9 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             });
             if let Some(v) = verb {
                 let (rh, vh) = (r as u32 + 1, v as u32 + 1);
-                for k in v + 1..a.len() {
-                    if a[k].head == rh {
-                        a[k].head = vh;
+                for t in &mut a[v + 1..] {
+                    if t.head == rh {
+                        t.head = vh;
                     }
                 }
                 a[v].head = 0;

@@ -1059,6 +1059,42 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             }
         }
     }
+    if target.is_none() && !passive {
+        // "Wang Yi visited Iran and signed a cooperation agreement", "summoned India's
+        // deputy high commissioner to lodge a strong protest": a second verb of the same
+        // subject, or its purpose, is aimed at the actor the first verb's object names.
+        let purpose = t.rel(v) == DepRel::Advcl
+            && t.children(v)
+                .any(|k| t.rel(k) == DepRel::Mark && t.is(k, "to"));
+        if t.rel(v) == DepRel::Conj || purpose {
+            let first_obj = t
+                .head(v)
+                .filter(|&h| t.upos(h) == Upos::Verb)
+                .and_then(|h| t.child(h, &[DepRel::Obj]))
+                .filter(|&o| cx.mention_at[o].is_some());
+            // (Not one's own: "Turkey will export … to help its state companies".)
+            let country = |a: Option<Arg>| {
+                a.and_then(|a| match a {
+                    Arg::Mention(m) => cx.mentions[m].country.clone(),
+                    _ => None,
+                })
+            };
+            let own = |o: usize| {
+                let c = country(arg_at(cx, o));
+                c.is_none() || c == country(source)
+            };
+            if let Some(o) = first_obj.filter(|&o| !own(o)) {
+                target = arg_at(cx, o);
+                if target.is_some() {
+                    rule.push_str(if purpose {
+                        " → object of the verb it is the purpose of"
+                    } else {
+                        " → object of the first conjunct"
+                    });
+                }
+            }
+        }
+    }
     if target.is_none()
         && (code.starts_with("02") || code.starts_with("10") || code.starts_with("11"))
     {

@@ -168,6 +168,25 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
             verbal(cx, v, &vm, &mut out);
         }
     }
+    // "Ankara had conveyed its concerns to Syria's ambassador": an event noun that is the
+    // object of a verb coded the same, with no doer of its own but a pronoun or nobody, is
+    // that verb's event, not a second one ("crushed an Iranian attack" is two).
+    let verb_events: Vec<(usize, String)> = out
+        .iter()
+        .filter(|f| t.upos(f.trigger) != Upos::Noun)
+        .map(|f| (f.trigger, f.code.clone()))
+        .collect();
+    let pronoun_or_none = |a: Option<Arg>| {
+        a.is_none_or(|a| matches!(cx.mentions[a.mention()].kind, MentionKind::Pronoun(_)))
+    };
+    out.retain(|f| {
+        t.upos(f.trigger) != Upos::Noun
+            || t.rel(f.trigger) != DepRel::Obj
+            || !pronoun_or_none(f.source)
+            || !verb_events
+                .iter()
+                .any(|(v, c)| t.head(f.trigger) == Some(*v) && *c == f.code)
+    });
     // A frame word's own event stands only when what it frames yielded none with a target.
     let framed_triggers: Vec<usize> = out
         .iter()

@@ -407,6 +407,53 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             }
         }
     }
+    // 15. A verb without a subject right after a nominal conjunct of an earlier phrase,
+    //     joined by a comma and no conjunction ("According to the Inter-Services Public
+    //     Relations (ISPR), Indian troops(conj of Inter-Services) opened fire"): the
+    //     conjunct is the verb's subject.
+    for v in 0..a.len() {
+        if a[v].upos != Upos::Verb
+            || !matches!(a[v].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbp)
+            || a.iter().any(|t| {
+                t.head as usize == v + 1
+                    && matches!(
+                        t.deprel.base(),
+                        DepRel::Nsubj | DepRel::Csubj | DepRel::Expl
+                    )
+            })
+        {
+            continue;
+        }
+        // The word right before the verb and its auxiliaries and adverbs.
+        let mut n = v;
+        while n > 0
+            && a[n - 1].head as usize == v + 1
+            && matches!(a[n - 1].deprel.base(), DepRel::Aux | DepRel::Advmod)
+        {
+            n -= 1;
+        }
+        let Some(n) = n.checked_sub(1) else {
+            continue;
+        };
+        if a[n].deprel.base() != DepRel::Conj
+            || !matches!(a[n].upos, Upos::Noun | Upos::Propn)
+            || subtree_end(a, n) != n
+        {
+            continue;
+        }
+        let edge = left_edge(a, n);
+        // (The comma may hang on the conjunct itself.)
+        let comma_before =
+            a[edge].xpos == Xpos::Comma || edge > 0 && a[edge - 1].xpos == Xpos::Comma;
+        let has_cc = a
+            .iter()
+            .any(|t| t.head as usize == n + 1 && t.deprel == DepRel::Cc);
+        if comma_before && !has_cc && !descends(a, v, n) {
+            a[n].head = v as u32 + 1;
+            a[n].deprel = DepRel::Nsubj;
+            changed += 1;
+        }
+    }
     // 12. A passive subject of a verb with an object and no passive auxiliary ("North
     //     Korea(nsubj:pass) test-fired two missiles(obj)"): an active subject.
     for s in 0..a.len() {
@@ -515,6 +562,31 @@ mod tests {
         assert_eq!((a[3].head, a[3].deprel), (3, Obj));
         assert_eq!(a[4].head, 3);
         assert_eq!(a[0].head, 2);
+    }
+
+    #[test]
+    fn conjunct_before_a_subjectless_verb_after_a_comma_is_its_subject() {
+        use DepRel::*;
+        // According(1) to(2) ISPR(3) ,(4) Indian(5) troops(6) opened(7) fire(8): troops
+        // wrongly conj of ISPR, the obl of opened.
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbg, 3, Case),
+            tok(Upos::Adp, Xpos::To, 1, Fixed),
+            tok(Upos::Propn, Xpos::Nnp, 7, Obl),
+            tok(Upos::Punct, Xpos::Comma, 6, Punct),
+            tok(Upos::Adj, Xpos::Jj, 6, Amod),
+            tok(Upos::Noun, Xpos::Nns, 3, Conj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Noun, Xpos::Nn, 7, Obj),
+        ];
+        assert_eq!(repair(&mut a.clone(), |_| false), 1);
+        repair(&mut a, |_| false);
+        assert_eq!((a[5].head, a[5].deprel), (7, Nsubj));
+        // With a conjunction ("ISPR and Indian troops opened") the list stays.
+        let mut b = a.clone();
+        b[5] = tok(Upos::Noun, Xpos::Nns, 3, Conj);
+        b[3] = tok(Upos::Cconj, Xpos::Cc, 6, Cc);
+        assert_eq!(repair(&mut b, |_| false), 0);
     }
 
     #[test]

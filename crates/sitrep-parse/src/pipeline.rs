@@ -276,8 +276,9 @@ impl Pipeline {
                 deprel,
             });
         }
-        let that = crate::hash::str("that");
-        crate::repair::repair(&mut out[start..], |i| sc.lex[i].lower == that);
+        crate::repair::repair(&mut out[start..], |i, w| {
+            sc.lex[i].lower == crate::hash::str(w)
+        });
     }
 
     /// Tag and parse every sentence of a document in place (see [`Stage`]).

@@ -87,9 +87,21 @@ fn demote(a: &mut [Analysis], old: usize, new: usize) {
     }
 }
 
-/// Repair the parse of one sentence in place; `is_that(i)` says whether token `i` is the
-/// word "that". Returns how many arcs were changed.
-pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
+/// English weekday names, lowercase: "on Wednesday Mr Straw said" (repair 16).
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Repair the parse of one sentence in place; `is(i, w)` says whether token `i`, lowercased,
+/// is the word `w` ("that", the weekdays). Returns how many arcs were changed.
+pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
+    let is_that = |i: usize| is(i, "that");
     let mut changed = 0;
     // 1. An `appos` or `conj` between two proper nouns with only names between them: the
     //    later word is the head of one phrase ("Defense Minister Mohammad ...").
@@ -454,6 +466,35 @@ pub fn repair(a: &mut [Analysis], is_that: impl Fn(usize) -> bool) -> usize {
             changed += 1;
         }
     }
+    // 16. A weekday heading a name run that is a verb's subject or object ("on
+    //     Wednesday(nsubj) Mr(flat) Straw(flat) said"): the day is a time oblique of the
+    //     verb, the name after it the argument it headed ("Tuesday and Friday DPR's", a
+    //     conjunct, stays).
+    for w in 0..a.len().saturating_sub(1) {
+        let n = w + 1;
+        // (Cheap tests first: the word test hashes.)
+        if a[w].head == 0
+            || !matches!(a[w].deprel.base(), DepRel::Nsubj | DepRel::Obj)
+            || a[n].head as usize != w + 1
+            || !matches!(a[n].deprel.base(), DepRel::Flat | DepRel::Compound)
+            || !is_name(a, n)
+            || !is_name(a, w)
+            || !WEEKDAYS.iter().any(|d| is(w, d))
+        {
+            continue;
+        }
+        let (wh, nh) = (w as u32 + 1, n as u32 + 1);
+        for t in &mut a[n + 1..] {
+            if t.head == wh && matches!(t.deprel.base(), DepRel::Flat | DepRel::Compound) {
+                t.head = nh;
+            }
+        }
+        a[n].head = a[w].head;
+        a[n].deprel = a[w].deprel;
+        a[w].head = a[n].head;
+        a[w].deprel = DepRel::Obl;
+        changed += 2;
+    }
     // 12. A passive subject of a verb with an object and no passive auxiliary ("North
     //     Korea(nsubj:pass) test-fired two missiles(obj)"): an active subject.
     for s in 0..a.len() {
@@ -493,7 +534,7 @@ mod tests {
             tok(Upos::Propn, Xpos::Nnp, 1, Appos),
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
         ];
-        assert_eq!(repair(&mut a, |_| false), 2);
+        assert_eq!(repair(&mut a, |_, _| false), 2);
         assert_eq!((a[2].head, a[2].deprel), (4, Nsubj));
         assert_eq!((a[0].head, a[0].deprel), (3, Compound));
     }
@@ -507,7 +548,7 @@ mod tests {
             tok(Upos::Verb, Xpos::Vbn, 0, Root),
             tok(Upos::Noun, Xpos::Nns, 2, Obj),
         ];
-        assert_eq!(repair(&mut a, |_| false), 1);
+        assert_eq!(repair(&mut a, |_, _| false), 1);
         assert_eq!(a[0].deprel, Nsubj);
         // He(1) was(2) given(3) a(4) book(5): a passive with an object.
         let mut b = vec![
@@ -517,7 +558,7 @@ mod tests {
             tok(Upos::Det, Xpos::Dt, 5, Det),
             tok(Upos::Noun, Xpos::Nn, 3, Obj),
         ];
-        assert_eq!(repair(&mut b, |_| false), 0);
+        assert_eq!(repair(&mut b, |_, _| false), 0);
     }
 
     #[test]
@@ -534,15 +575,15 @@ mod tests {
             tok(Upos::Propn, Xpos::Nnp, 5, Conj),
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
         ];
-        assert_eq!(repair(&mut a.clone(), |_| false), 2);
-        repair(&mut a, |_| false);
+        assert_eq!(repair(&mut a.clone(), |_, _| false), 2);
+        repair(&mut a, |_, _| false);
         assert_eq!((a[4].head, a[4].deprel), (3, Conj));
         // Without a list after it ("Russia, Turkey met") nothing changes.
         let mut b = a.clone();
         b[4] = tok(Upos::Propn, Xpos::Nnp, 8, Nsubj);
         b[6] = tok(Upos::Propn, Xpos::Nnp, 8, Obl);
         b[5] = tok(Upos::Cconj, Xpos::Cc, 8, Cc);
-        assert_eq!(repair(&mut b, |_| false), 0);
+        assert_eq!(repair(&mut b, |_, _| false), 0);
     }
 
     #[test]
@@ -556,7 +597,7 @@ mod tests {
             tok(Upos::Noun, Xpos::Nns, 2, Obj),
             tok(Upos::Punct, Xpos::Period, 2, Punct),
         ];
-        assert_eq!(repair(&mut a, |_| false), 3);
+        assert_eq!(repair(&mut a, |_, _| false), 3);
         assert_eq!((a[2].head, a[2].deprel), (0, Root));
         assert_eq!((a[1].head, a[1].deprel), (3, Nsubj));
         assert_eq!((a[3].head, a[3].deprel), (3, Obj));
@@ -579,14 +620,38 @@ mod tests {
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
             tok(Upos::Noun, Xpos::Nn, 7, Obj),
         ];
-        assert_eq!(repair(&mut a.clone(), |_| false), 1);
-        repair(&mut a, |_| false);
+        assert_eq!(repair(&mut a.clone(), |_, _| false), 1);
+        repair(&mut a, |_, _| false);
         assert_eq!((a[5].head, a[5].deprel), (7, Nsubj));
         // With a conjunction ("ISPR and Indian troops opened") the list stays.
         let mut b = a.clone();
         b[5] = tok(Upos::Noun, Xpos::Nns, 3, Conj);
         b[3] = tok(Upos::Cconj, Xpos::Cc, 6, Cc);
-        assert_eq!(repair(&mut b, |_| false), 0);
+        assert_eq!(repair(&mut b, |_, _| false), 0);
+    }
+
+    #[test]
+    fn weekday_heading_a_subject_name_is_split_off() {
+        use DepRel::*;
+        // on(1) Wednesday(2) Mr(3) Straw(4) said(5): one name "Wednesday Mr Straw" as nsubj.
+        let mut a = vec![
+            tok(Upos::Adp, Xpos::In, 2, Case),
+            tok(Upos::Propn, Xpos::Nnp, 5, Nsubj),
+            tok(Upos::Propn, Xpos::Nnp, 2, Flat),
+            tok(Upos::Propn, Xpos::Nnp, 2, Flat),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        let weekday = |i: usize, w: &str| i == 1 && w == "wednesday";
+        assert_eq!(
+            repair(&mut a.clone(), |_, _| false),
+            0,
+            "only for a weekday"
+        );
+        assert_eq!(repair(&mut a, weekday), 2);
+        assert_eq!((a[1].head, a[1].deprel), (5, Obl));
+        assert_eq!((a[2].head, a[2].deprel), (5, Nsubj));
+        assert_eq!(a[3].head, 3);
+        assert_eq!(a[0].head, 2, "the case marker stays with the day");
     }
 
     #[test]
@@ -598,7 +663,7 @@ mod tests {
             tok(Upos::Punct, Xpos::Comma, 3, Punct),
             tok(Upos::Propn, Xpos::Nnp, 1, Appos),
         ];
-        assert_eq!(repair(&mut a, |_| false), 0);
+        assert_eq!(repair(&mut a, |_, _| false), 0);
     }
 
     #[test]
@@ -615,11 +680,11 @@ mod tests {
             tok(Upos::Adj, Xpos::Jj, 3, AclRelcl),
         ];
         assert_eq!(
-            repair(&mut a.clone(), |_| false),
+            repair(&mut a.clone(), |_, _| false),
             0,
             "only for the word that"
         );
-        assert_eq!(repair(&mut a, |i| i == 3), 1);
+        assert_eq!(repair(&mut a, |i, w| w == "that" && i == 3), 1);
         assert_eq!((a[6].head, a[6].deprel), (1, Ccomp));
     }
 
@@ -639,7 +704,7 @@ mod tests {
             tok(Upos::Aux, Xpos::Md, 10, Aux),
             tok(Upos::Verb, Xpos::Vb, 1, Conj),
         ];
-        assert_eq!(repair(&mut a, |i| i == 2 || i == 6), 1);
+        assert_eq!(repair(&mut a, |i, w| w == "that" && (i == 2 || i == 6)), 1);
         assert_eq!((a[9].head, a[9].deprel), (5, Conj));
     }
 
@@ -654,7 +719,7 @@ mod tests {
             tok(Upos::Propn, Xpos::Nnp, 5, Nsubj),
             tok(Upos::Verb, Xpos::Vbz, 2, AclRelcl),
         ];
-        assert_eq!(repair(&mut a, |i| i == 2), 1);
+        assert_eq!(repair(&mut a, |i, w| w == "that" && i == 2), 1);
         assert_eq!((a[4].head, a[4].deprel), (1, Ccomp));
     }
 
@@ -670,7 +735,7 @@ mod tests {
             tok(Upos::Propn, Xpos::Nnp, 2, Appos),
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
         ];
-        assert!(repair(&mut a, |_| false) >= 2);
+        assert!(repair(&mut a, |_, _| false) >= 2);
         assert_eq!((a[4].head, a[4].deprel), (6, Nsubj));
         assert_eq!(a[3].head, 5);
     }
@@ -684,7 +749,7 @@ mod tests {
             tok(Upos::Propn, Xpos::Nnp, 3, Nsubj),
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
         ];
-        assert_eq!(repair(&mut a, |_| false), 1);
+        assert_eq!(repair(&mut a, |_, _| false), 1);
         assert_eq!((a[0].head, a[0].deprel), (2, Compound));
         assert_eq!((a[1].head, a[1].deprel), (3, Nsubj));
     }
@@ -700,7 +765,7 @@ mod tests {
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
             tok(Upos::Noun, Xpos::Nns, 4, Obj),
         ];
-        assert!(repair(&mut a, |_| false) > 0);
+        assert!(repair(&mut a, |_, _| false) > 0);
         assert_eq!((a[2].head, a[2].deprel), (1, Conj));
         assert_eq!((a[1].head, a[1].deprel), (3, Cc));
         assert_eq!(a[0].head, 4);
@@ -719,7 +784,7 @@ mod tests {
             tok(Upos::Propn, Xpos::Nnp, 1, Conj),
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
         ];
-        assert!(repair(&mut a, |_| false) > 0);
+        assert!(repair(&mut a, |_, _| false) > 0);
         assert_eq!((a[2].head, a[2].deprel), (5, Compound));
         assert_eq!((a[4].head, a[4].deprel), (1, Conj));
         assert_eq!(a[1].head, 5);
@@ -738,7 +803,7 @@ mod tests {
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
             tok(Upos::Noun, Xpos::Nn, 6, Obj),
         ];
-        assert!(repair(&mut a, |_| false) > 0);
+        assert!(repair(&mut a, |_, _| false) > 0);
         assert_eq!((a[0].head, a[0].deprel), (3, NmodPoss));
         assert_eq!((a[2].head, a[2].deprel), (6, Nsubj));
     }

@@ -168,6 +168,9 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
             verbal(cx, v, &vm, &mut out);
         }
     }
+    if cx.own_vocabulary {
+        threats(cx, &mut out);
+    }
     // "Ankara had conveyed its concerns to Syria's ambassador": an event noun that is the
     // object of a verb coded the same, with no doer of its own but a pronoun or nobody, is
     // that verb's event, not a second one ("crushed an Iranian attack" is two).
@@ -1578,6 +1581,79 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
         return false;
     }
     true
+}
+
+/// Threat idioms (`data/threat_phrases.tsv`): "all options are on the table", "Turkey will
+/// take whatever measures are necessary" (the clause's subject, else the speaker, threatens;
+/// the discourse supplies whom), "North Korea would face fire and fury" (the speaker
+/// threatens the clause's subject).
+fn threats(cx: &SentenceCx, out: &mut Vec<Found>) {
+    let t = cx.tree;
+    let n = t.len();
+    let lower: Vec<String> = (0..n).map(|k| t.form(k).to_lowercase()).collect();
+    for th in &cx.words.threats {
+        let len = th.words.len();
+        for s in 0..n.saturating_sub(len - 1) {
+            let hit = th
+                .words
+                .iter()
+                .enumerate()
+                .all(|(i, w)| w == "*" || *w == lower[s + i]);
+            if !hit {
+                continue;
+            }
+            // The clause: the nearest verb (or predicate) at or above the idiom's words.
+            let mut v = s;
+            for _ in 0..n {
+                if matches!(t.upos(v), Upos::Verb) || t.child(v, &[DepRel::Cop]).is_some() {
+                    break;
+                }
+                match t.head(v) {
+                    Some(h) => v = h,
+                    None => break,
+                }
+            }
+            let subject = t
+                .child(v, &[DepRel::Nsubj, DepRel::NsubjPass])
+                .and_then(|k| arg_at(cx, k));
+            let (source, target) = if th.subject_threatens {
+                (subject, None)
+            } else {
+                (None, subject)
+            };
+            if !th.subject_threatens && target.is_none() {
+                continue;
+            }
+            let mut f = Found {
+                sent: t.sent,
+                trigger: s,
+                source,
+                target,
+                has_subject: source.is_some(),
+                frame_word: false,
+                code: th.code.clone(),
+                negated: false,
+                modality: "asserted",
+                pattern: format!("{} (threat idiom)", th.words.join(" ")),
+                dictionary: "threat_phrases.tsv".into(),
+                rule: if th.subject_threatens {
+                    "subject of the clause, else the speaker → from the discourse".into()
+                } else {
+                    "speaker → subject of the clause".into()
+                },
+                notes: vec![format!(
+                    "threat idiom \u{201c}{}\u{201d}",
+                    th.words.join(" ")
+                )],
+                linear: false,
+                mutual: false,
+            };
+            if frame(cx, v, &mut f) {
+                out.push(f);
+            }
+            break;
+        }
+    }
 }
 
 /// "Y's attack was a crime", "the move is unacceptable": a judging predicate codes the

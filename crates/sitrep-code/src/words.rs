@@ -108,6 +108,20 @@ pub struct Words {
     weapon_nouns: HashSet<String>,
     code_maps: HashMap<(FrameKind, String), String>,
     evaluative: HashMap<String, String>,
+    /// Threat idioms (`data/threat_phrases.tsv`).
+    pub threats: Vec<Threat>,
+}
+
+/// A threat idiom: its words (`*` is any word), CAMEO code, and whether the subject of its
+/// clause threatens (`source`) or is threatened.
+#[derive(Clone, Debug)]
+pub struct Threat {
+    /// Lowercase words; `*` matches any one word.
+    pub words: Vec<String>,
+    /// CAMEO code.
+    pub code: String,
+    /// The clause's subject is the one who threatens (else the one threatened).
+    pub subject_threatens: bool,
 }
 
 fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -179,6 +193,16 @@ impl Words {
             pair_nouns: set(include_str!("../data/pair_nouns.txt")),
             weapon_nouns: set(include_str!("../data/weapon_nouns.txt")),
             code_maps,
+            threats: lines(include_str!("../data/threat_phrases.tsv"))
+                .filter_map(|l| {
+                    let cols: Vec<&str> = l.split('\t').collect();
+                    Some(Threat {
+                        words: cols.first()?.split(' ').map(str::to_lowercase).collect(),
+                        code: cols.get(1)?.trim().to_string(),
+                        subject_threatens: cols.get(2)?.trim() == "source",
+                    })
+                })
+                .collect(),
             evaluative: lines(include_str!("../data/evaluative.tsv"))
                 .filter_map(|l| l.split_once('\t'))
                 .map(|(w, c)| (w.to_lowercase(), c.trim().to_string()))

@@ -322,15 +322,21 @@ fn country_alias(
         .start;
     let text = Span::new(lo, m.span.end).slice(&cx.doc.text).to_lowercase();
     let text = text.strip_prefix("the ").unwrap_or(&text).to_string();
-    if text.split_whitespace().count() < 2 {
+    // One word only for "the North" / "the South" of a divided pair named in the document
+    // (North Korea, South Sudan); "the Republic" or "the United" name nothing.
+    if text.split_whitespace().count() < 2 && !matches!(text.as_str(), "north" | "south") {
         return None;
     }
     let mut hits = cx.dict.codebook.countries().iter().filter(|c| {
         in_doc.iter().any(|d| **d == *c.code)
-            && c.alt_names.iter().any(|alt| {
-                let alt = alt.to_lowercase();
-                alt.starts_with(&text) && alt[text.len()..].starts_with(' ')
-            })
+            && c.alt_names
+                .iter()
+                // (The name itself too: "the North" begins "North Korea".)
+                .chain(std::iter::once(&c.name))
+                .any(|alt| {
+                    let alt = alt.to_lowercase();
+                    alt.starts_with(&text) && alt[text.len()..].starts_with(' ')
+                })
     });
     let c = hits.next()?;
     if hits.next().is_some() {

@@ -838,6 +838,25 @@ impl<'d> Coder<'d> {
         if violent && !source_placed && !target_placed {
             return None;
         }
+        // A news outlet is the addressee of interviews and statements ("Monsod told
+        // Reuters", "said in an interview with the BBC"), not a party to them; only
+        // violence against media is an event with media as its target.
+        let media_only = |p: &ParticipantRecord| {
+            p.sectors.len() == 1 && p.sectors[0] == "MED"
+                || p.code.ends_with("MED") && p.sectors.is_empty()
+        };
+        if !violent && target.as_ref().is_some_and(media_only) {
+            return None;
+        }
+        // As a source, an outlet reports, alleges, criticises or denies ("The newspaper
+        // Chosun Ilbo reported … Chinese-owned vessels were suspected of improperly
+        // trading"); anything else it "does" is the act of the person it quotes or
+        // interviews ("Monsod told Reuters Finance Secretary Ongpin had decided …"), which
+        // speaker substitution handed to the outlet (measured on Reuters: 30 such events).
+        let speech = matches!(f.code.get(..2), Some("01" | "11")) || f.code == "016";
+        if media_only(source) && !speech {
+            return None;
+        }
         Some(())
     }
 

@@ -495,6 +495,82 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[w].deprel = DepRel::Obl;
         changed += 2;
     }
+    // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
+    //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
+    //     the name heads the phrase and the title describes it, as with "Foreign Minister
+    //     Sergey Lavrov".
+    for t0 in 0..a.len() {
+        if !is_name(a, t0) || a[t0].head == 0 {
+            continue;
+        }
+        // "of" right after the title, then title words, then the name.
+        if t0 + 2 >= a.len() || !is(t0 + 1, "of") {
+            continue;
+        }
+        let mut k = t0 + 2;
+        while k < a.len()
+            && matches!(a[k].upos, Upos::Propn | Upos::Adj | Upos::Noun)
+            && (a[k].head as usize == t0 + 1 || descends(a, k, t0))
+            && !(is_name(a, k)
+                && matches!(a[k].deprel.base(), DepRel::Appos | DepRel::Flat)
+                && k + 1 < a.len()
+                && is_name(a, k + 1))
+        {
+            k += 1;
+        }
+        let n1 = k;
+        // The name: two or more proper nouns hung as appos/flat inside the title phrase.
+        if n1 >= a.len()
+            || n1 + 1 >= a.len()
+            || !is_name(a, n1)
+            || !is_name(a, n1 + 1)
+            || !matches!(a[n1].deprel.base(), DepRel::Appos | DepRel::Flat)
+            || !descends(a, n1, t0)
+            || n1 == t0 + 2
+        {
+            continue;
+        }
+        let (t0h, n1h) = (t0 as u32 + 1, n1 as u32 + 1);
+        let mut end = n1 + 1;
+        while end < a.len() && is_name(a, end) && descends(a, end, t0) {
+            end += 1;
+        }
+        for t in &mut a[n1 + 1..end] {
+            t.head = n1h;
+            t.deprel = DepRel::Flat;
+        }
+        a[n1].head = a[t0].head;
+        a[n1].deprel = a[t0].deprel;
+        a[t0].head = n1h;
+        a[t0].deprel = DepRel::NmodDesc;
+        // Dependents of the title after the name (the rest of the clause) go to the name,
+        // and so do its case marker and determiner ("talks with(case) U.S. Secretary of
+        // State George Shultz": the phrase's preposition is the name's).
+        for t in &mut a[end..] {
+            if t.head == t0h {
+                t.head = n1h;
+            }
+        }
+        for t in &mut a[..t0] {
+            if t.head == t0h && matches!(t.deprel.base(), DepRel::Case | DepRel::Det) {
+                t.head = n1h;
+            }
+        }
+        changed += 2;
+    }
+    // 18. A case marker hung on a title that describes a name ("with(case of Secretary)
+    //     U.S. Secretary(nmod:desc of Shultz) of State George Shultz"): the phrase's
+    //     preposition belongs to the name it heads.
+    for c in 0..a.len() {
+        if a[c].deprel.base() != DepRel::Case || a[c].head == 0 {
+            continue;
+        }
+        let t = a[c].head as usize - 1;
+        if t > c && a[t].deprel == DepRel::NmodDesc && a[t].head as usize > t + 1 {
+            a[c].head = a[t].head;
+            changed += 1;
+        }
+    }
     // 12. A passive subject of a verb with an object and no passive auxiliary ("North
     //     Korea(nsubj:pass) test-fired two missiles(obj)"): an active subject.
     for s in 0..a.len() {
@@ -652,6 +728,41 @@ mod tests {
         assert_eq!((a[2].head, a[2].deprel), (5, Nsubj));
         assert_eq!(a[3].head, 3);
         assert_eq!(a[0].head, 2, "the case marker stays with the day");
+    }
+
+    #[test]
+    fn title_with_an_of_complement_before_a_name_describes_the_name() {
+        use DepRel::*;
+        // Secretary(1) of(2) State(3) Rex(4) Tillerson(5) said(6): Rex appos of Secretary.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 6, Nsubj),
+            tok(Upos::Adp, Xpos::In, 3, Case),
+            tok(Upos::Propn, Xpos::Nnp, 1, Nmod),
+            tok(Upos::Propn, Xpos::Nnp, 1, Appos),
+            tok(Upos::Propn, Xpos::Nnp, 4, Flat),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        let of = |i: usize, w: &str| i == 1 && w == "of";
+        assert_eq!(repair(&mut a.clone(), |_, _| false), 0, "only after 'of'");
+        assert_eq!(repair(&mut a, of), 2);
+        assert_eq!((a[3].head, a[3].deprel), (6, Nsubj));
+        assert_eq!((a[0].head, a[0].deprel), (4, NmodDesc));
+        assert_eq!(a[4].head, 4);
+    }
+
+    #[test]
+    fn case_marker_on_a_title_goes_to_the_name() {
+        use DepRel::*;
+        // talks(1) with(2) Secretary(3) George(4) Shultz(5): "with" hung on the title.
+        let mut a = vec![
+            tok(Upos::Noun, Xpos::Nns, 0, Root),
+            tok(Upos::Adp, Xpos::In, 3, Case),
+            tok(Upos::Propn, Xpos::Nnp, 5, NmodDesc),
+            tok(Upos::Propn, Xpos::Nnp, 5, Compound),
+            tok(Upos::Propn, Xpos::Nnp, 1, Nmod),
+        ];
+        assert_eq!(repair(&mut a, |_, _| false), 1);
+        assert_eq!(a[1].head, 5);
     }
 
     #[test]

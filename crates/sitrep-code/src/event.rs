@@ -1590,15 +1590,13 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
 fn threats(cx: &SentenceCx, out: &mut Vec<Found>) {
     let t = cx.tree;
     let n = t.len();
-    let lower: Vec<String> = (0..n).map(|k| t.form(k).to_lowercase()).collect();
+    // (Compared in place, without lowercasing every token of every sentence: the coder's
+    // hot path.)
+    let is = |k: usize, w: &str| w == "*" || t.form(k).eq_ignore_ascii_case(w);
     for th in &cx.words.threats {
         let len = th.words.len();
         for s in 0..n.saturating_sub(len - 1) {
-            let hit = th
-                .words
-                .iter()
-                .enumerate()
-                .all(|(i, w)| w == "*" || *w == lower[s + i]);
+            let hit = th.words.iter().enumerate().all(|(i, w)| is(s + i, w));
             if !hit {
                 continue;
             }

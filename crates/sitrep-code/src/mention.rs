@@ -314,7 +314,33 @@ pub fn pieces(
             continue;
         }
         let actor_blocks = actor.as_ref().is_some_and(|m| m.code(date).is_none());
-        if alen > glen || alen == glen && !actor_blocks {
+        // "South Korea's Joint Chiefs of Staff", "the Pakistani Senate": a phrase that is
+        // both one country's institution in the actor dictionaries (Phoenix lists JOINT
+        // CHIEFS OF STAFF under the United States military) and a generic agent is the
+        // agent when another country owns it right before it.
+        let owner = out.last().and_then(|p: &Piece| {
+            let gap = if i >= 1 && matches!(tree.form(i - 1), "'s" | "\u{2019}s") {
+                2
+            } else {
+                1
+            };
+            let PieceKind::Actor {
+                code,
+                country_only: true,
+            } = &p.kind
+            else {
+                return None;
+            };
+            (p.hi + gap == i).then_some(code.as_str())
+        });
+        let foreign_owned = alen == glen
+            && owner.is_some_and(|c| {
+                actor
+                    .as_ref()
+                    .and_then(|m| m.code(date))
+                    .is_some_and(|code| !code.starts_with(c))
+            });
+        if alen > glen || alen == glen && !actor_blocks && !foreign_owned {
             let Some(m) = actor else { break };
             let o = m.origin();
             let origin = format!("{}:{}", short_file(&o.file), o.line);

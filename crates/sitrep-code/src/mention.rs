@@ -270,7 +270,16 @@ pub fn pieces(
                 }
             }
         }
-        let agent = dict.agents.longest_match(ids, i);
+        let mut agent = dict.agents.longest_match(ids, i);
+        // Phoenix's AMBASSADOR_TO, EMBASSY_IN, OBSERVERS_IN end with a preposition: the
+        // phrase after it is another mention ("Japan's Ambassador to | the United Nations
+        // Koro Bessho"), so the agent stops before it.
+        if let Some(m) = agent.as_ref().filter(|m| m.len >= 2) {
+            let last = i + m.len - 1;
+            if tree.upos(last) == Upos::Adp {
+                agent = dict.agents.longest_match(&ids[..last], i);
+            }
+        }
         let glen = agent.as_ref().map_or(0, |m| m.len);
         if alen == 0 && glen == 0 {
             if capitalised(tree.form(i)) {

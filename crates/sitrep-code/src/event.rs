@@ -1335,7 +1335,9 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
         source,
         target,
         code,
-        negated: light.is_some_and(|l| negated(cx, l)),
+        // "there could be no dialogue with Islamabad": "no" on the noun negates it.
+        negated: light.is_some_and(|l| negated(cx, l))
+            || t.children_with(n, &[DepRel::Det]).any(|k| t.is(k, "no")),
         modality: "asserted",
         pattern,
         dictionary,

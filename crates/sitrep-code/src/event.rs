@@ -761,12 +761,10 @@ fn choose<'d>(
             true,
         ));
     }
-    let code = vm
-        .verb
-        .code
-        .get(passive)
-        .or_else(|| vm.block.code.get(passive))?
-        .to_string();
+    // A verb's code is its block's unless its line gives its own; an explicit `[---]` on
+    // the verb line ("HOLD [---]" in CONFINE [170], "COME [---]" in ARRIVE [040]) means the
+    // bare verb codes nothing, as in PETRARCH: only the block's patterns can.
+    let code = vm.verb.code.get(passive)?.to_string();
     Some((
         code,
         format!("{} [{}]", vm.verb.lemma, vm.verb.code),

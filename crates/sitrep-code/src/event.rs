@@ -1510,36 +1510,27 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
                     f.code = c;
                     f.modality = fr.kind.modality();
                     let appeal = matches!(fr.kind, FrameKind::Appeal | FrameKind::Demand);
-                    // "Turkey demanded that Syria stop the attacks": the appeal is the
-                    // subject's, made to the subject of the clause it asks for.
-                    let clause_subject = (appeal && t.rel(g) == DepRel::Ccomp)
-                        .then(|| t.child(g, &[DepRel::Nsubj, DepRel::NsubjPass]))
-                        .flatten();
-                    if let (Some(s), Some(o)) = (subject_of(cx, h, 0), clause_subject) {
+                    // The addressee: "Turkey demanded that Syria stop the attacks" — the
+                    // subject of the clause asked for; "Iran urged Iraq to stop X" — the
+                    // object of an object-control appeal.
+                    let addressee = if appeal && t.rel(g) == DepRel::Ccomp {
+                        t.child(g, &[DepRel::Nsubj, DepRel::NsubjPass])
+                            .map(|o| (o, "subject of its clause"))
+                    } else if appeal && fr.object_control {
+                        t.child(h, &[DepRel::Obj, DepRel::Iobj])
+                            .map(|o| (o, "its object"))
+                    } else {
+                        None
+                    };
+                    if let (Some(s), Some((o, which))) = (subject_of(cx, h, 0), addressee) {
                         if let Some(tgt) = arg_at(cx, o) {
                             f.source = Some(s.0);
                             f.target = Some(tgt);
                             f.rule = format!(
-                                "appeal: {} of \u{201c}{}\u{201d} → subject of its clause",
+                                "appeal: {} of \u{201c}{}\u{201d} → {which}",
                                 s.1,
                                 t.text(h)
                             );
-                        }
-                    } else if appeal && fr.object_control {
-                        // "Iran urged Iraq to stop X": Iran appeals to Iraq.
-                        if let (Some(s), Some(o)) = (
-                            subject_of(cx, h, 0),
-                            t.child(h, &[DepRel::Obj, DepRel::Iobj]),
-                        ) {
-                            if let Some(tgt) = arg_at(cx, o) {
-                                f.source = Some(s.0);
-                                f.target = Some(tgt);
-                                f.rule = format!(
-                                    "appeal: {} of \u{201c}{}\u{201d} → its object",
-                                    s.1,
-                                    t.text(h)
-                                );
-                            }
                         }
                     }
                     if negated(cx, h) {

@@ -689,10 +689,7 @@ impl<'d> Coder<'d> {
             }
             return;
         }
-        let Some(l) = places
-            .as_ref()
-            .and_then(|p| p.locate(f.sent, t.sentence_span()))
-        else {
+        let Some(l) = scene(places, f, t) else {
             return;
         };
         if l.source == sitrep_geo::LocationSource::Dateline {
@@ -731,10 +728,7 @@ impl<'d> Coder<'d> {
         if !violent || target.as_ref().is_some_and(|t| t.country.is_some()) {
             return;
         }
-        let Some(l) = places
-            .as_ref()
-            .and_then(|p| p.locate(f.sent, t.sentence_span()))
-        else {
+        let Some(l) = scene(places, f, t) else {
             return;
         };
         // A town or region named in the sentence, not the dateline and not a country name
@@ -1063,6 +1057,13 @@ impl<'d> Coder<'d> {
             }),
         })
     }
+}
+
+/// Where the event's sentence places it (`Places::locate`), if anywhere.
+fn scene(places: &Option<Places>, f: &Found, t: &Tree) -> Option<sitrep_geo::EventLocation> {
+    places
+        .as_ref()
+        .and_then(|p| p.locate(f.sent, t.sentence_span()))
 }
 
 /// Reactions whose other party the sentence leaves to the discourse ("Syria's Interior

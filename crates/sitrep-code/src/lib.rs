@@ -657,19 +657,19 @@ impl<'d> Coder<'d> {
         target: &mut Option<ParticipantRecord>,
     ) {
         const DOMESTIC: [&str; 8] = ["CVL", "OPP", "COP", "JUD", "LAB", "EDU", "REF", "PPL"];
-        let domestic = |p: &ParticipantRecord| {
-            p.country.is_none() && DOMESTIC.iter().any(|x| p.code.starts_with(x))
+        // Civilians, police, courts, … by code or by sector; `domestic` when also unplaced.
+        let people = |p: &ParticipantRecord| {
+            DOMESTIC
+                .iter()
+                .any(|x| p.code.starts_with(x) || p.sectors.iter().any(|s| s == x))
         };
+        let domestic = |p: &ParticipantRecord| p.country.is_none() && people(p);
         // Violence only between two such parties ("protesters clashed with police"): alone
         // ("students want action", "a sale to employees") it placed only misreadings
         // (measured on the corpora).
         let internal = match f.code.get(..2) {
             Some("14" | "17") => true,
-            Some("18" | "19" | "20") => target.as_ref().is_some_and(|t| {
-                DOMESTIC
-                    .iter()
-                    .any(|x| t.code.starts_with(x) || t.sectors.iter().any(|s| s == x))
-            }),
+            Some("18" | "19" | "20") => target.as_ref().is_some_and(people),
             _ => false,
         };
         if !internal || !domestic(source) {
@@ -683,8 +683,7 @@ impl<'d> Coder<'d> {
         // country.
         if let Some(tg) = target.as_ref().filter(|t| t.country.is_some()) {
             let c = tg.country.clone().unwrap_or_default();
-            let its_people = DOMESTIC.iter().any(|x| tg.sectors.iter().any(|s| s == x));
-            if its_people && self.dict.is_state_code(&c) {
+            if people(tg) && self.dict.is_state_code(&c) {
                 place(source, &c);
             }
             return;

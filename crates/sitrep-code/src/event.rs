@@ -1037,8 +1037,14 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
             rule.push_str(" → oblique without a preposition (as object)");
         }
     }
+    // Where force comes from is no target: "fired missiles from the town of Hwangju",
+    // "shelled the villages from across the border".
+    let origin = |p: &str| p == "from" && matches!(code.get(..2), Some("15" | "18" | "19" | "20"));
     if target.is_none() {
         for (p, k) in preps(cx, v) {
+            if origin(&p) {
+                continue;
+            }
             // "Egypt mediated between Israel and Hamas": each party of the between-phrase
             // (its conjuncts become events of their own). Only for mediation: other verbs'
             // between-phrases were measured to add wrong events ("exchanges between Britain
@@ -1058,6 +1064,9 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
                 break;
             }
             for (p, k) in preps(cx, o) {
+                if origin(&p) {
+                    continue;
+                }
                 if TARGET_PREPS.contains(&p.as_str()) || p == "between" {
                     if let Some(a) = inner_arg(cx, k) {
                         target = Some(a);

@@ -229,8 +229,9 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         }
     }
     // 8. "In New York, UN Secretary-General X called ...": a verb without a subject, and
-    //    right before it a name phrase hung as `appos` on the fronted phrase: the name is the
-    //    subject; names glued to its left (no comma) hung the same way go with it.
+    //    right before it a name phrase hung as `appos` (or a comma-led `nmod`) on the fronted
+    //    phrase: the name is the subject; names glued to its left (no comma) hung the same
+    //    way go with it.
     for v in 0..a.len() {
         if a[v].upos != Upos::Verb || v == 0 {
             continue;
@@ -245,9 +246,18 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         if has_subject {
             continue;
         }
+        // An `nmod` without a case marker whose phrase opens with a comma is the same error
+        // ("In the city of Hangzhou, President Park of South Korea met ...").
+        let hung = |k: usize| {
+            a[k].deprel == DepRel::Appos
+                || a[k].deprel == DepRel::Nmod
+                    && !(0..a.len())
+                        .any(|c| a[c].head as usize == k + 1 && a[c].deprel == DepRel::Case)
+                    && a[left_edge(a, k)].upos == Upos::Punct
+        };
         let cand = (0..v)
             .rev()
-            .find(|&k| a[k].deprel == DepRel::Appos && is_name(a, k) && subtree_end(a, k) == v - 1);
+            .find(|&k| hung(k) && is_name(a, k) && subtree_end(a, k) == v - 1);
         let Some(s) = cand else { continue };
         let h = a[s].head as usize;
         if h == 0 || h - 1 > s || a[h - 1].head as usize != v + 1 {
@@ -849,6 +859,30 @@ mod tests {
         assert!(repair(&mut a, |_, _| false) >= 2);
         assert_eq!((a[4].head, a[4].deprel), (6, Nsubj));
         assert_eq!(a[3].head, 5);
+    }
+
+    #[test]
+    fn fronted_phrase_then_a_comma_led_nmod_name_gives_the_verb_its_subject() {
+        use DepRel::*;
+        // In(1) city(2) ,(3) President(4) Park(5) met(6): Park a caseless nmod of city.
+        let mut a = vec![
+            tok(Upos::Adp, Xpos::In, 2, Case),
+            tok(Upos::Noun, Xpos::Nn, 6, Obl),
+            tok(Upos::Punct, Xpos::Comma, 5, Punct),
+            tok(Upos::Propn, Xpos::Nnp, 5, Compound),
+            tok(Upos::Propn, Xpos::Nnp, 2, Nmod),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert!(repair(&mut a, |_, _| false) >= 1);
+        assert_eq!((a[4].head, a[4].deprel), (6, Nsubj));
+        // "city of Hangzhou" (an nmod with its case marker) stays.
+        let mut b = vec![
+            tok(Upos::Noun, Xpos::Nn, 4, Obl),
+            tok(Upos::Adp, Xpos::In, 3, Case),
+            tok(Upos::Propn, Xpos::Nnp, 1, Nmod),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert_eq!(repair(&mut b, |_, _| false), 0);
     }
 
     #[test]

@@ -739,9 +739,18 @@ fn choose<'d>(
         if let Some(f) = fit(cx, p, before, after) {
             let better = match &best {
                 None => true,
-                // More matched words wins; on a tie the later file (sitrep's additions).
+                // More matched words wins; on a tie the later file (sitrep's additions), then
+                // the pattern written for this very verb ("opposed sanctions": OPPOSE's 052,
+                // not DEBATE's 040 listed first in their shared block).
                 Some((bp, bf)) => {
-                    f.score > bf.score || f.score == bf.score && p.origin.file != bp.origin.file
+                    let own = |p: &VerbPattern| {
+                        p.for_verb
+                            .as_deref()
+                            .is_some_and(|w| w.eq_ignore_ascii_case(&vm.verb.lemma))
+                    };
+                    f.score > bf.score
+                        || f.score == bf.score
+                            && (p.origin.file != bp.origin.file || own(p) && !own(bp))
                 }
             };
             if better && f.score > 0

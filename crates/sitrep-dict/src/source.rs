@@ -93,6 +93,9 @@ fn read_file(path: &Path, name: &Arc<str>, diags: &mut Vec<Diagnostic>) -> Resul
 pub(crate) struct Line<'a> {
     pub(crate) number: u32,
     pub(crate) text: &'a str,
+    /// What follows a `#` on the line, trimmed (CAMEO.2.0 names there the verb a pattern was
+    /// written for: `- * SANCTIONS [052] # OPPOSE`).
+    pub(crate) comment: &'a str,
 }
 
 /// Iterates the content lines of a PETRARCH dictionary.
@@ -154,7 +157,9 @@ impl<'a> Iterator for Lines<'a> {
                 }
             }
             let mut text = owned_cut;
+            let mut comment = "";
             if let Some(p) = text.find('#') {
+                comment = text[p + 1..].trim();
                 text = &text[..p];
             }
             if self.semicolon_comments {
@@ -164,7 +169,11 @@ impl<'a> Iterator for Lines<'a> {
             }
             let text = text.trim();
             if !text.is_empty() {
-                return Some(Line { number, text });
+                return Some(Line {
+                    number,
+                    text,
+                    comment,
+                });
             }
         }
         None

@@ -150,6 +150,10 @@ pub struct VerbPattern {
     pub syntax: VerbSyntax,
     /// The pattern line as written, comment removed.
     pub text: Box<str>,
+    /// The verb the pattern was written for, where its comment names one (CAMEO.2.0 merges
+    /// synonyms into blocks and notes each pattern's verb: `- * SANCTIONS [052] # OPPOSE`
+    /// beside `- * SANCTIONS [040] # DEBATE`); the coder prefers it on a tie.
+    pub for_verb: Option<Box<str>>,
     /// File and line.
     pub origin: Origin,
 }

@@ -149,7 +149,7 @@ impl VerbBuilder {
                 continue;
             };
             if t.starts_with('-') {
-                self.pattern(lex, *b, t, syntax, origin, diags);
+                self.pattern(lex, *b, (t, line.comment), syntax, origin, diags);
             } else {
                 let code = header_code.clone();
                 self.verb_line(lex, (*b, code), t, origin, diags);
@@ -308,7 +308,7 @@ impl VerbBuilder {
         &mut self,
         lex: &mut Lexicon,
         block: BlockId,
-        line: &str,
+        (line, comment): (&str, &str),
         syntax: VerbSyntax,
         origin: Origin,
         diags: &mut Vec<Diagnostic>,
@@ -402,6 +402,7 @@ impl VerbBuilder {
             code,
             syntax,
             text: line.split_whitespace().collect::<Vec<_>>().join(" ").into(),
+            for_verb: for_verb(comment),
             origin,
         });
         self.dict.blocks[block.index()].patterns.push(id);
@@ -717,4 +718,12 @@ fn resolve(
     }
     stack.pop();
     resolved[s] = Some(out);
+}
+
+/// The verb a pattern was written for, from its comment (`# OPPOSE`, `# REMOVE , REMOVE`):
+/// the comment's first word when it is an upper-case verb.
+fn for_verb(comment: &str) -> Option<Box<str>> {
+    let w = comment.split([' ', ',']).next()?;
+    (!w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'))
+        .then(|| w.replace('_', " ").into())
 }

@@ -87,6 +87,23 @@ fn demote(a: &mut [Analysis], old: usize, new: usize) {
     }
 }
 
+/// Time nouns that "this", "last" or "next" make a time phrase (repair 19), lowercase.
+const TIME_NOUNS: [&str; 13] = [
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+];
+
 /// English weekday names, lowercase: "on Wednesday Mr Straw said" (repair 16).
 const WEEKDAYS: [&str; 7] = [
     "monday",
@@ -505,6 +522,39 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[w].deprel = DepRel::Obl;
         changed += 2;
     }
+    // 19. A name glued to a time phrase that took the subject's place ("North Korea(compound
+    //     of month) this month(nsubj) threatened"): the name is the subject, "this month" a
+    //     time modifier of the verb.
+    for w in 1..a.len() {
+        let d = w - 1;
+        if a[w].head == 0
+            || a[w].deprel.base() != DepRel::Nsubj
+            || a[d].head as usize != w + 1
+            || a[d].deprel != DepRel::Det
+            || d == 0
+        {
+            continue;
+        }
+        let c = d - 1;
+        if a[c].head as usize != w + 1 || a[c].deprel != DepRel::Compound || !is_name(a, c) {
+            continue;
+        }
+        if !(is(d, "this") || is(d, "last") || is(d, "next"))
+            || !TIME_NOUNS.iter().any(|x| is(w, x))
+        {
+            continue;
+        }
+        let (wh, ch) = (w as u32 + 1, c as u32 + 1);
+        for t in &mut a[..c] {
+            if t.head == wh {
+                t.head = ch;
+            }
+        }
+        a[c].head = a[w].head;
+        a[c].deprel = a[w].deprel;
+        a[w].deprel = DepRel::OblUnmarked;
+        changed += 2;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -883,6 +933,31 @@ mod tests {
             tok(Upos::Verb, Xpos::Vbd, 0, Root),
         ];
         assert_eq!(repair(&mut b, |_, _| false), 0);
+    }
+
+    #[test]
+    fn name_glued_to_this_month_becomes_the_subject() {
+        use DepRel::*;
+        // Korea(1) this(2) month(3) threatened(4): Korea a compound of the time noun.
+        let mut a = vec![
+            tok(Upos::Propn, Xpos::Nnp, 3, Compound),
+            tok(Upos::Det, Xpos::Dt, 3, Det),
+            tok(Upos::Noun, Xpos::Nn, 4, Nsubj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        let words = ["korea", "this", "month", "threatened"];
+        assert_eq!(repair(&mut a, |i, w| words[i] == w), 2);
+        assert_eq!((a[0].head, a[0].deprel), (4, Nsubj));
+        assert_eq!((a[2].head, a[2].deprel), (4, OblUnmarked));
+        // "China this plan works": no time noun, no change.
+        let mut b = vec![
+            tok(Upos::Propn, Xpos::Nnp, 3, Compound),
+            tok(Upos::Det, Xpos::Dt, 3, Det),
+            tok(Upos::Noun, Xpos::Nn, 4, Nsubj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        let words = ["china", "this", "plan", "works"];
+        assert_eq!(repair(&mut b, |i, w| words[i] == w), 0);
     }
 
     #[test]

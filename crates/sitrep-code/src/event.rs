@@ -243,6 +243,15 @@ pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg
             }
             subject_of(cx, g, depth + 1).map(|(a, r)| (a, format!("{r} of the governing verb")))
         }
+        // A bare past participle in an adverbial clause ("release men indefinitely detained
+        // without charge", "Captured by rebels, the soldier …") has its patient as subject,
+        // not the governing clause's agent.
+        DepRel::Advcl
+            if t.toks[v].xpos == Xpos::Vbn
+                && t.child(v, &[DepRel::Aux, DepRel::AuxPass]).is_none() =>
+        {
+            None
+        }
         DepRel::Conj | DepRel::Advcl => subject_of(cx, head, depth + 1)
             .map(|(a, r)| (a, format!("{r} shared with the first conjunct"))),
         DepRel::Acl => {
@@ -289,6 +298,14 @@ fn has_subject_token(cx: &SentenceCx, v: usize, depth: usize) -> bool {
     }
     let Some(head) = t.head(v) else { return false };
     match t.rel(v) {
+        // A bare past participle's subject is its patient (see `subject_of`): no speaker
+        // stands in for it.
+        DepRel::Advcl
+            if t.toks[v].xpos == Xpos::Vbn
+                && t.child(v, &[DepRel::Aux, DepRel::AuxPass]).is_none() =>
+        {
+            true
+        }
         DepRel::Xcomp | DepRel::Conj | DepRel::Advcl => {
             t.child(head, &[DepRel::Obj])
                 .is_some_and(|o| cx.mention_at[o].is_some())

@@ -494,7 +494,44 @@ impl<'d> Coder<'d> {
             .actor
             .and_then(|a| actors[a].country.clone())
             .or_else(|| mentions[sp].country.clone());
+        // "South Korean authorities announced the tanker was being held": an arrest or
+        // seizure in the passive with no by-agent, announced by the state or its police,
+        // army or courts, is theirs.
+        let authority = {
+            let m = &mentions[sp];
+            m.kind == MentionKind::Country
+                || m.sectors
+                    .iter()
+                    .any(|x| matches!(x.as_str(), "GOV" | "COP" | "MIL" | "JUD" | "SPY"))
+        };
+        let agentless_passive = t.child(f.trigger, &[DepRel::AuxPass]).is_some()
+            && t.child(f.trigger, &[DepRel::OblAgent]).is_none()
+            && !t.children(f.trigger).any(|k| {
+                t.rel(k) == DepRel::Obl
+                    && t.child(k, &[DepRel::Case]).is_some_and(|c| t.is(c, "by"))
+            });
         let substitute = match f.source {
+            None if f.code.starts_with("17") && agentless_passive && authority => {
+                f.notes.push(
+                    "an arrest or seizure the authorities announce, with no agent named, is theirs"
+                        .into(),
+                );
+                // ... done to the passive subject, when the dictionaries code it.
+                if f.target.is_none() {
+                    f.target = t
+                        .child(f.trigger, &[DepRel::NsubjPass])
+                        .and_then(|k| mention_at[k])
+                        .filter(|&m| {
+                            mentions[m]
+                                .actor
+                                .and_then(|a| actors[a].code())
+                                .or_else(|| mentions[m].own_code())
+                                .is_some()
+                        })
+                        .map(Arg::Mention);
+                }
+                true
+            }
             // "X said it is essential to foster …": no subject of its own, the speaker's.
             None => !f.has_subject,
             Some(src) => {

@@ -135,6 +135,9 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
         if copular && cx.own_vocabulary {
             evaluative(cx, v, &mut out);
         }
+        if !copular && upos != Upos::Verb && cx.own_vocabulary {
+            naming(cx, v, &mut out);
+        }
         // Adjectives code as predicates: with a copula, or as a reported clause of their own
         // ("… very disappointed that China is allowing …," Trump tweeted).
         if upos == Upos::Adj
@@ -171,6 +174,14 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
     if cx.own_vocabulary {
         threats(cx, &mut out);
     }
+    // "Iran called the strike a war crime": the naming verb's own event ("called X": a phone
+    // call, 041) gives way to what it names.
+    let named: Vec<usize> = out
+        .iter()
+        .filter(|f| f.dictionary == "evaluative.tsv" && f.rule.starts_with("subject of the naming"))
+        .filter_map(|f| t.head(f.trigger))
+        .collect();
+    out.retain(|f| !named.contains(&f.trigger));
     // "Ankara had conveyed its concerns to Syria's ambassador": an event noun that is the
     // object of a verb coded the same, with no doer of its own but a pronoun or nobody, is
     // that verb's event, not a second one ("crushed an Iranian attack" is two).
@@ -1321,6 +1332,33 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
             g = h;
         }
     }
+    // "Kim's New Year address included a warning to the US": what an actor's address,
+    // statement or letter includes or contains is that actor's act.
+    if source.is_none() && t.rel(n) == DepRel::Obj {
+        let h = t.head(n).filter(|&h| {
+            [
+                "include",
+                "included",
+                "includes",
+                "contain",
+                "contained",
+                "contains",
+            ]
+            .iter()
+            .any(|w| t.is(h, w))
+        });
+        if let Some(s) = h.and_then(|h| t.child(h, &[DepRel::Nsubj])) {
+            if cx.mention_at[s].is_none() {
+                // ("Kim's New Year address": the possessor may sit on a compound.)
+                source = agent_of_act(cx, s).or_else(|| {
+                    t.children_with(s, &[DepRel::Compound])
+                        .find_map(|c| t.child(c, &[DepRel::NmodPoss]))
+                        .and_then(|p| arg_at(cx, p))
+                });
+                rule = "author of the subject that includes the event noun".into();
+            }
+        }
+    }
     let (before, after) = context(cx, n);
     let _ = before;
     let Some((code, pattern, dictionary, _fit, by_pattern)) = choose_nominal(cx, vm, n, &after)
@@ -1715,6 +1753,86 @@ fn evaluative(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
         return;
     }
     if frame(cx, p, &mut f) {
+        out.push(f);
+    }
+}
+
+/// Verbs that name their object something: "described Trump as a dotard", "branded the
+/// strike a war crime" (every form, lowercase: the lemmatiser does not know them all).
+const NAMING_VERBS: &[&str] = &[
+    "describe",
+    "described",
+    "describes",
+    "describing",
+    "call",
+    "called",
+    "calls",
+    "calling",
+    "brand",
+    "branded",
+    "brands",
+    "branding",
+    "label",
+    "labelled",
+    "labeled",
+    "labels",
+    "dub",
+    "dubbed",
+    "dubs",
+    "term",
+    "termed",
+    "terms",
+];
+
+/// "Kim described Trump as a dotard", "Iran called the strike a war crime": a judging
+/// predicate (`evaluative.tsv`) in the `as`-phrase or complement of a naming verb codes the
+/// verb's subject against its object, or the actor behind it ("the U.S. strike").
+fn naming(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
+    let t = cx.tree;
+    let as_phrase = t.rel(p).base() == DepRel::Obl
+        && t.child(p, &[DepRel::Case]).is_some_and(|c| t.is(c, "as"));
+    if !(as_phrase || t.rel(p) == DepRel::Xcomp) {
+        return;
+    }
+    let Some(v) = t
+        .head(p)
+        .filter(|&v| NAMING_VERBS.iter().any(|w| t.is(v, w)))
+    else {
+        return;
+    };
+    let lower = t.form(p).to_lowercase();
+    let Some(code) = cx.words.evaluative(&lower) else {
+        return;
+    };
+    let Some(target) = t.child(v, &[DepRel::Obj]).and_then(|o| agent_of_act(cx, o)) else {
+        return;
+    };
+    let source = subject_of(cx, v, 0).map(|(a, _)| a);
+    let mut f = Found {
+        sent: t.sent,
+        trigger: p,
+        source,
+        target: Some(target),
+        has_subject: source.is_some(),
+        frame_word: false,
+        code: code.to_string(),
+        negated: negated(cx, v),
+        modality: "asserted",
+        pattern: format!("{} … as {lower} (evaluative predicate)", t.text(v)),
+        dictionary: "evaluative.tsv".into(),
+        rule: "subject of the naming verb → its object".into(),
+        notes: vec![format!(
+            "\u{201c}{}\u{201d} names its object \u{201c}{}\u{201d}",
+            t.text(v),
+            t.text(p)
+        )],
+        linear: false,
+        mutual: false,
+    };
+    if f.negated {
+        return;
+    }
+    if frame(cx, v, &mut f) {
         out.push(f);
     }
 }

@@ -580,6 +580,21 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
             changed += 2;
         }
     }
+    // 21. A weekday right after its verb taken as its subject or object ("officials said
+    //     Friday(nsubj)", "Noll recalled Monday(obj)", "promised Friday(obj) to deal"): a
+    //     bare time modifier.
+    for w in 1..a.len() {
+        if a[w].head as usize != w
+            || !matches!(a[w].deprel, DepRel::Nsubj | DepRel::Obj | DepRel::Iobj)
+            || !matches!(a[w - 1].upos, Upos::Verb)
+            || (0..a.len()).any(|k| a[k].head as usize == w + 1 && a[k].deprel != DepRel::Punct)
+            || !(WEEKDAYS.iter().any(|d| is(w, d)) || is(w, "today") || is(w, "yesterday"))
+        {
+            continue;
+        }
+        a[w].deprel = DepRel::OblUnmarked;
+        changed += 1;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -999,6 +1014,20 @@ mod tests {
         assert_eq!(repair(&mut a, |_, _| false), 2);
         assert_eq!(a[3].deprel, Obl);
         assert_eq!((a[0].head, a[0].deprel), (5, Nsubj));
+    }
+
+    #[test]
+    fn weekday_after_its_verb_is_a_time_modifier() {
+        use DepRel::*;
+        // officials(1) said(2) Friday(3): Friday wrongly a second subject.
+        let mut a = vec![
+            tok(Upos::Noun, Xpos::Nns, 2, Nsubj),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Propn, Xpos::Nnp, 2, Nsubj),
+        ];
+        let words = ["officials", "said", "friday"];
+        assert_eq!(repair(&mut a, |i, w| words[i] == w), 1);
+        assert_eq!((a[2].head, a[2].deprel), (2, OblUnmarked));
     }
 
     #[test]

@@ -595,6 +595,38 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[w].deprel = DepRel::OblUnmarked;
         changed += 1;
     }
+    // 22. A noun with a "that" marker and an object is a verb its compound modifier is the
+    //     subject of ("demanded that the Syrian authorities(compound) arrest(NOUN) the
+    //     suspects(obj)": a subjunctive the tagger read as a noun).
+    for n in 1..a.len() {
+        if a[n].upos != Upos::Noun || a[n].xpos != Xpos::Nn || a[n].head == 0 {
+            continue;
+        }
+        let nh = n as u32 + 1;
+        let has = |rel: DepRel, before: bool| {
+            (0..a.len()).find(|&k| a[k].head == nh && a[k].deprel == rel && (k < n) == before)
+        };
+        let (Some(m), Some(_), Some(c)) = (
+            has(DepRel::Mark, true),
+            has(DepRel::Obj, false),
+            has(DepRel::Compound, true),
+        ) else {
+            continue;
+        };
+        if c + 1 != n || !is(m, "that") || !matches!(a[c].upos, Upos::Noun | Upos::Propn) {
+            continue;
+        }
+        a[n].upos = Upos::Verb;
+        a[n].xpos = Xpos::Vbp;
+        a[c].deprel = DepRel::Nsubj;
+        // The subject's own modifiers (its determiner, adjectives) stay on it.
+        for k in m + 1..c {
+            if a[k].head == nh {
+                a[k].head = c as u32 + 1;
+            }
+        }
+        changed += 2;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -1028,6 +1060,23 @@ mod tests {
         let words = ["officials", "said", "friday"];
         assert_eq!(repair(&mut a, |i, w| words[i] == w), 1);
         assert_eq!((a[2].head, a[2].deprel), (2, OblUnmarked));
+    }
+
+    #[test]
+    fn noun_with_that_and_an_object_is_a_verb() {
+        use DepRel::*;
+        // demanded(1) that(2) the(3) authorities(4) arrest(5) suspects(6)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Sconj, Xpos::In, 5, Mark),
+            tok(Upos::Det, Xpos::Dt, 5, Det),
+            tok(Upos::Noun, Xpos::Nns, 5, Compound),
+            tok(Upos::Noun, Xpos::Nn, 1, Ccomp),
+            tok(Upos::Noun, Xpos::Nns, 5, Obj),
+        ];
+        assert_eq!(repair(&mut a, |i, w| i == 1 && w == "that"), 2);
+        assert_eq!((a[4].upos, a[3].deprel), (Upos::Verb, Nsubj));
+        assert_eq!(a[2].head, 4);
     }
 
     #[test]

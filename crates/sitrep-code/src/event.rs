@@ -583,6 +583,14 @@ fn context(cx: &SentenceCx, v: usize) -> (Vec<usize>, Vec<usize>) {
         if !matches!(rel, DepRel::Obj | DepRel::Iobj | DepRel::Xcomp) {
             continue;
         }
+        // "…, Wang added, a reference to sanctions imposed by the United States": what a
+        // reference or allusion points to is its topic, not the verb's argument.
+        if ["reference", "references", "allusion", "allusions"]
+            .iter()
+            .any(|w| t.is(c, w))
+        {
+            continue;
+        }
         for k in t.children(c) {
             let r = t.rel(k);
             if matches!(r, DepRel::Nmod | DepRel::Obl)

@@ -1604,7 +1604,27 @@ fn frame(cx: &SentenceCx, v: usize, f: &mut Found) -> bool {
         let fr = frame_of(cx, h)
             .or_else(|| phrase_frame(cx, h))
             .or_else(linked);
-        if let Some(fr) = fr {
+        if let Some(mut fr) = fr {
+            // "Britain wants Japan to agree", "we expect our Ethiopian brothers to ensure":
+            // wanting or expecting an actor to act is an appeal to it, not one's own intent.
+            // ("He expected Delors to submit proposals" is a prediction: "expect" appeals
+            // only in the first person, "we expect Iran to comply".)
+            let wish = match lemma(&t.form(h).to_lowercase()).as_str() {
+                "want" | "wish" | "need" | "prefer" | "like" => true,
+                "expect" => t
+                    .child(h, &[DepRel::Nsubj])
+                    .is_some_and(|s| ["we", "i"].iter().any(|w| t.is(s, w))),
+                _ => false,
+            };
+            if fr.kind == FrameKind::Intent
+                && wish
+                && t.rel(g) == DepRel::Xcomp
+                && t.child(h, &[DepRel::Obj])
+                    .is_some_and(|o| arg_at(cx, o).is_some())
+            {
+                fr.kind = FrameKind::Appeal;
+                fr.object_control = true;
+            }
             match fr.kind {
                 FrameKind::Intent | FrameKind::Reject | FrameKind::Appeal | FrameKind::Demand => {
                     let Some(c) = cx.words.map_code(fr.kind, &f.code) else {

@@ -775,7 +775,7 @@ fn choose<'d>(
         // A phrasal verb's particle ("- * ON [190] # PRESS": press on; "- * DOWN [173] #
         // CLAMP") belongs to the verb it was written for, not to every verb of its merged
         // block ("talk on that" is no assault).
-        if particle_only(p)
+        if p.particle
             && p.for_verb
                 .as_deref()
                 .is_some_and(|w| !w.eq_ignore_ascii_case(&vm.verb.lemma))
@@ -827,24 +827,6 @@ fn choose<'d>(
         Fit::default(),
         false,
     ))
-}
-
-/// Particles of English phrasal verbs, upper case as the dictionaries write them.
-const PARTICLES: &[&str] = &[
-    "ON", "DOWN", "UP", "OUT", "OFF", "AHEAD", "AWAY", "BACK", "OVER", "IN", "INTO", "FORWARD",
-    "AROUND", "THROUGH", "ALONG", "APART", "ASIDE",
-];
-
-/// Whether a pattern is a bare particle after the verb (`- * DOWN [173]`, `- * (INTO) [192]`).
-fn particle_only(p: &VerbPattern) -> bool {
-    let body = p.text.split('[').next().unwrap_or("");
-    let words: Vec<&str> = body
-        .split_whitespace()
-        .filter(|w| *w != "-" && *w != "*")
-        .map(|w| w.trim_matches(|c| c == '(' || c == ')'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    p.before.is_empty() && words.len() == 1 && PARTICLES.contains(&words[0])
 }
 
 fn short(path: &str) -> &str {

@@ -154,6 +154,9 @@ pub struct VerbPattern {
     /// synonyms into blocks and notes each pattern's verb: `- * SANCTIONS [052] # OPPOSE`
     /// beside `- * SANCTIONS [040] # DEBATE`); the coder prefers it on a tie.
     pub for_verb: Option<Box<str>>,
+    /// Whether the pattern is a bare particle after the verb (`- * DOWN [173]`, `- * (INTO)
+    /// [192]`): a phrasal verb's, meaningful only for the verb it was written for.
+    pub particle: bool,
     /// File and line.
     pub origin: Origin,
 }

@@ -403,6 +403,7 @@ impl VerbBuilder {
             syntax,
             text: line.split_whitespace().collect::<Vec<_>>().join(" ").into(),
             for_verb: for_verb(comment),
+            particle: particle_only(line),
             origin,
         });
         self.dict.blocks[block.index()].patterns.push(id);
@@ -726,4 +727,25 @@ fn for_verb(comment: &str) -> Option<Box<str>> {
     let w = comment.split([' ', ',']).next()?;
     (!w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase() || b == b'_'))
         .then(|| w.replace('_', " ").into())
+}
+
+/// Particles of English phrasal verbs, upper case as the dictionaries write them.
+const PARTICLES: &[&str] = &[
+    "ON", "DOWN", "UP", "OUT", "OFF", "AHEAD", "AWAY", "BACK", "OVER", "IN", "INTO", "FORWARD",
+    "AROUND", "THROUGH", "ALONG", "APART", "ASIDE",
+];
+
+/// Whether a pattern line is a bare particle after the verb (`- * DOWN [173]`, `- * (INTO)
+/// [192]`).
+fn particle_only(line: &str) -> bool {
+    let body = line.split('[').next().unwrap_or("");
+    let Some((before, after)) = body.strip_prefix('-').unwrap_or(body).split_once('*') else {
+        return false;
+    };
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '(' || c == ')' || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    before.trim().is_empty() && words.len() == 1 && PARTICLES.contains(&words[0])
 }

@@ -395,3 +395,23 @@ fn codes_display_as_written() {
     assert_eq!(pattern::parse_code("---").unwrap().to_string(), "---");
     assert_eq!(pattern::parse_code("110:").unwrap().get(true), None);
 }
+
+#[test]
+fn pattern_comments_name_the_verb_and_particles_are_flagged() {
+    let text = "--- PUSH [170] ---\nPUSH\nPRESS\n- * ON [190] # PRESS\n- * (INTO) [192] # PUSH\n- * SANCTIONS [1312] # URGE\n- * TALKS [020]\n";
+    let (_, d, _) = load(text);
+    let p: Vec<_> = d
+        .patterns()
+        .iter()
+        .map(|p| (p.for_verb.as_deref().map(str::to_string), p.particle))
+        .collect();
+    assert_eq!(
+        p,
+        vec![
+            (Some("PRESS".to_string()), true),
+            (Some("PUSH".to_string()), true),
+            (Some("URGE".to_string()), false),
+            (None, false),
+        ]
+    );
+}

@@ -620,9 +620,9 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[n].xpos = Xpos::Vbp;
         a[c].deprel = DepRel::Nsubj;
         // The subject's own modifiers (its determiner, adjectives) stay on it.
-        for k in m + 1..c {
-            if a[k].head == nh {
-                a[k].head = c as u32 + 1;
+        for t in &mut a[m + 1..c] {
+            if t.head == nh {
+                t.head = c as u32 + 1;
             }
         }
         changed += 2;

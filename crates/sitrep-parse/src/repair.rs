@@ -599,10 +599,16 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
     //     subject of ("demanded that the Syrian authorities(compound) arrest(NOUN) the
     //     suspects(obj)": a subjunctive the tagger read as a noun).
     for n in 1..a.len() {
-        if a[n].upos != Upos::Noun || a[n].xpos != Xpos::Nn || a[n].head == 0 {
+        let nh = n as u32 + 1;
+        // (Cheap tests first: the compound right before it.)
+        if a[n].upos != Upos::Noun
+            || a[n].xpos != Xpos::Nn
+            || a[n].head == 0
+            || a[n - 1].head != nh
+            || a[n - 1].deprel != DepRel::Compound
+        {
             continue;
         }
-        let nh = n as u32 + 1;
         let has = |rel: DepRel, before: bool| {
             (0..a.len()).find(|&k| a[k].head == nh && a[k].deprel == rel && (k < n) == before)
         };

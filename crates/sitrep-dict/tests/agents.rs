@@ -35,6 +35,11 @@ const CASES: &[(&str, &str)] = &[
     ("political forces", "PTY"),
     ("brigadier general", "MIL"),
     ("opposition", "OPP"),
+    ("ships", "BUS"),
+    ("vessel", "BUS"),
+    ("navy ship", "MIL"),
+    ("coast guard vessel", "MIL"),
+    ("warships", "MIL"),
 ];
 
 fn code_of(d: &Dictionaries, phrase: &str) -> Option<(usize, String)> {

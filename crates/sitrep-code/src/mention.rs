@@ -1078,12 +1078,27 @@ fn mention_at(
         m.country_token = country_head;
     }
 
+    // A title an actor entry spells out ("PRESIDENT_XI_JINPING" matching "President Xi
+    // Jinping"): its first word, when the agent dictionary knows it alone and a name
+    // follows, is the title, not part of the name.
+    let entry_title = |k: usize| {
+        piece_at[k].is_some_and(|pi| {
+            pieces[pi].lo == k
+                && pieces[pi].hi > k
+                && matches!(pieces[pi].kind, PieceKind::Actor { .. })
+        }) && dict
+            .lexicon
+            .get(&tree.form(k).to_uppercase())
+            .and_then(|id| dict.agents.longest_match(&[Some(id)], 0))
+            .is_some()
+    };
     // The proper-name part: capitalised member tokens outside titles and country words.
     let name_tokens: Vec<usize> = members
         .iter()
         .copied()
         .filter(|&k| {
             !title_tokens.contains(&k)
+                && !entry_title(k)
                 && matches!(
                     tree.upos(k),
                     Upos::Propn | Upos::X | Upos::Noun | Upos::Adj | Upos::None

@@ -186,8 +186,24 @@ fn appositive_of(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> 
 fn apposed_role(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
     let m = &mentions[i];
     let s = cx.doc.sentences.get(m.sent)?;
-    let t = cx.doc.tokens.get(s.tokens())?.get(m.head)?;
-    if t.deprel != DepRel::Appos || t.head == 0 {
+    let toks = cx.doc.tokens.get(s.tokens())?;
+    let t = toks.get(m.head)?;
+    // "Japan's Ambassador to the United Nations, Koro Bessho, told reporters" parsed as a
+    // coordination: a conjunct after a comma with no conjunction anywhere in the
+    // coordination is an apposition.
+    let comma_conj = t.deprel == DepRel::Conj
+        && m.lo > 0
+        && toks[m.lo - 1].xpos == sitrep_text::Xpos::Comma
+        && !toks.iter().enumerate().any(|(k, x)| {
+            x.deprel == DepRel::Cc
+                && (x.head as usize == m.head + 1
+                    || toks
+                        .get((x.head as usize).wrapping_sub(1))
+                        .is_some_and(|c| {
+                            c.deprel == DepRel::Conj && c.head == t.head && k != m.head
+                        }))
+        });
+    if !(t.deprel == DepRel::Appos || comma_conj) || t.head == 0 {
         return None;
     }
     let h = t.head as usize - 1;

@@ -1099,10 +1099,14 @@ fn mention_at(
         .filter(|&k| {
             !title_tokens.contains(&k)
                 && !entry_title(k)
-                && matches!(
+                // (Inside a dictionary name any capitalised word counts: "the United(VERB)
+                // Nations", "Human Rights Watch(VERB)".)
+                && (matches!(
                     tree.upos(k),
                     Upos::Propn | Upos::X | Upos::Noun | Upos::Adj | Upos::None
-                )
+                ) || piece_at[k].is_some_and(|pi| {
+                    matches!(pieces[pi].kind, PieceKind::Actor { .. }) && pieces[pi].hi > pieces[pi].lo
+                }))
                 && capitalised(tree.form(k))
                 && tree.form(k).chars().any(|c| c.is_alphabetic())
                 && !piece_at[k].is_some_and(|pi| {

@@ -40,6 +40,8 @@ const CASES: &[(&str, &str)] = &[
     ("navy ship", "MIL"),
     ("coast guard vessel", "MIL"),
     ("warships", "MIL"),
+    ("gendarmes", "COP"),
+    ("shadow foreign secretary", "OPP"),
 ];
 
 fn code_of(d: &Dictionaries, phrase: &str) -> Option<(usize, String)> {

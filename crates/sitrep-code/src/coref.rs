@@ -42,6 +42,9 @@ pub struct Actor {
     pub plural: bool,
     /// True for a state (country, capital, demonym).
     pub state: bool,
+    /// Grammatical gender a role word or honorific gives ("spokeswoman", "Mr"): `Some(true)`
+    /// female, `Some(false)` male; "he" and "she" agree with it.
+    pub female: Option<bool>,
     /// How the code was reached.
     pub why: Vec<String>,
 }
@@ -115,8 +118,16 @@ pub fn resolve(mentions: &mut [Mention], cx: &Context) -> Vec<Actor> {
                 if mentions[i].country.is_none() {
                     inherit_possessor_country(mentions, i, &actors);
                 }
-                appositive_of(mentions, i, cx)
-                    .or_else(|| match_description(mentions, i, &actors, cx))
+                // "Chinese Foreign Ministry spokeswoman, Hua Chunying": a role with a name in
+                // apposition introduces that person; it is no later mention of someone
+                // earlier (it took Foreign Minister Wang Yi's actor).
+                if introduces_name(mentions, i, cx) {
+                    actors.push(Actor::default());
+                    Some(actors.len() - 1)
+                } else {
+                    appositive_of(mentions, i, cx)
+                        .or_else(|| match_description(mentions, i, &actors, cx))
+                }
             } else {
                 if mentions[i].country.is_none() {
                     inherit_possessor_country(mentions, i, &actors);
@@ -181,9 +192,9 @@ fn appositive_of(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> 
         .and_then(|p| p.actor)
 }
 
-/// "his Sudanese counterpart, Hashim el-Nur Badawi": a name in apposition to a singular
-/// role description is the person described.
-fn apposed_role(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
+/// The token a name is in apposition to: `appos`, or a conjunct after a comma in a
+/// coordination without a conjunction.
+fn apposed_role_head(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
     let m = &mentions[i];
     let s = cx.doc.sentences.get(m.sent)?;
     let toks = cx.doc.tokens.get(s.tokens())?;
@@ -206,7 +217,14 @@ fn apposed_role(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
     if !(t.deprel == DepRel::Appos || comma_conj) || t.head == 0 {
         return None;
     }
-    let h = t.head as usize - 1;
+    Some(t.head as usize - 1)
+}
+
+/// "his Sudanese counterpart, Hashim el-Nur Badawi": a name in apposition to a singular
+/// role description is the person described.
+fn apposed_role(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
+    let m = &mentions[i];
+    let h = apposed_role_head(mentions, i, cx)?;
     mentions[..i]
         .iter()
         .rev()
@@ -218,6 +236,23 @@ fn apposed_role(mentions: &[Mention], i: usize, cx: &Context) -> Option<usize> {
                 && !p.plural
         })
         .and_then(|p| p.actor)
+}
+
+/// Whether a singular role description is followed, in its sentence, by a name in
+/// apposition to it (the person it introduces).
+fn introduces_name(mentions: &[Mention], i: usize, cx: &Context) -> bool {
+    let m = &mentions[i];
+    if m.plural {
+        return false;
+    }
+    mentions[i + 1..]
+        .iter()
+        .take_while(|p| p.sent == m.sent)
+        .enumerate()
+        .any(|(j, p)| {
+            matches!(p.kind, MentionKind::Name | MentionKind::UnknownName)
+                && apposed_role_head(mentions, i + 1 + j, cx) == Some(m.head)
+        })
 }
 
 fn keyed_actor(keyed: &mut HashMap<String, usize>, actors: &mut Vec<Actor>, key: String) -> usize {
@@ -447,7 +482,7 @@ fn match_pronoun(
     kind: PronounKind,
 ) -> Option<usize> {
     let m = &mentions[i];
-    let mut best: Option<(usize, (usize, bool, usize))> = None;
+    let mut best: Option<(usize, (bool, usize, bool, usize))> = None;
     // "its" looks back within its own sentence and the one before only: a country or an
     // organisation named as such (not a pronoun), singular.
     let reach = if kind == PronounKind::Thing { 1 } else { 2 };
@@ -459,7 +494,13 @@ fn match_pronoun(
         let Some(a) = c.actor else { continue };
         let actor = &actors[a];
         let fits = match kind {
-            PronounKind::Person => actor.person,
+            // "he" is not the spokeswoman, "she" not Mr Abbas.
+            PronounKind::Person => {
+                actor.person
+                    && actor
+                        .female
+                        .is_none_or(|f| f == she(m.span.slice(&cx.doc.text)))
+            }
             PronounKind::Plural => actor.plural || actor.state && c.plural,
             _ => {
                 !actor.person
@@ -477,12 +518,94 @@ fn match_pronoun(
         if c.sent == m.sent && c.lo <= m.lo && m.hi <= c.hi {
             continue;
         }
-        let score = (c.sent, cx.is_subject.get(k).copied().unwrap_or(false), c.lo);
-        if best.is_none_or(|(_, s)| (score.0, score.1) > (s.0, s.1)) {
+        // For "she", an actor whose role word is female ("spokeswoman", "Mrs") outranks one
+        // of unknown gender. (Not for "he": news' unnamed-gender actors are mostly men, and
+        // preferring "Mr Blair" over a more recent "Gordon Brown" lost speakers on dev.)
+        let agrees = kind == PronounKind::Person
+            && actor.female == Some(true)
+            && she(m.span.slice(&cx.doc.text));
+        let score = (
+            agrees,
+            c.sent,
+            cx.is_subject.get(k).copied().unwrap_or(false),
+            c.lo,
+        );
+        if best.is_none_or(|(_, s)| (score.0, score.1, score.2) > (s.0, s.1, s.2)) {
             best = Some((a, score));
         }
     }
     best.map(|(a, _)| a)
+}
+
+/// Female and male role words and honorifics, lowercase.
+const FEMALE_WORDS: &[&str] = &[
+    "spokeswoman",
+    "chairwoman",
+    "congresswoman",
+    "businesswoman",
+    "councilwoman",
+    "woman",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "madam",
+    "madame",
+    "queen",
+    "princess",
+    "duchess",
+    "lady",
+    "dame",
+    "actress",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "girl",
+    "grandmother",
+    "widow",
+];
+const MALE_WORDS: &[&str] = &[
+    "spokesman",
+    "chairman",
+    "congressman",
+    "businessman",
+    "councilman",
+    "man",
+    "mr",
+    "mr.",
+    "king",
+    "prince",
+    "duke",
+    "lord",
+    "sir",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boy",
+    "grandfather",
+    "widower",
+];
+
+/// The gender a mention's words give, if one does (and not both).
+fn gender(text: &str) -> Option<bool> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '.')
+        .map(|w| w.to_lowercase())
+        .collect();
+    let f = words.iter().any(|w| FEMALE_WORDS.contains(&w.as_str()));
+    let m = words.iter().any(|w| MALE_WORDS.contains(&w.as_str()));
+    (f != m).then_some(f)
+}
+
+/// Whether a person pronoun is feminine ("she", "her", "hers", "herself").
+fn she(pronoun: &str) -> bool {
+    matches!(
+        pronoun.to_lowercase().as_str(),
+        "she" | "her" | "hers" | "herself"
+    )
 }
 
 /// Words that make a name an organisation's ("the PLA Navy", "the Kremlin", "the Security
@@ -572,6 +695,9 @@ fn absorb(a: &mut Actor, i: usize, m: &Mention, cx: &Context) {
     }
     if matches!(m.kind, MentionKind::Pronoun(_)) {
         return;
+    }
+    if a.female.is_none() {
+        a.female = gender(m.span.slice(&cx.doc.text));
     }
     if a.country.is_none() {
         if let Some(c) = m.country.clone() {

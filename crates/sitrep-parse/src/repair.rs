@@ -633,6 +633,78 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         }
         changed += 2;
     }
+    // 23. "Asked about her comments, Chinese Foreign Ministry spokeswoman(nmod of comments)
+    //     Hua Chunying(appos) said": a verb without a subject, right before it a comma-led,
+    //     caseless role noun with a name in apposition, hung inside the fronted phrase: the
+    //     role (and its name) is the subject.
+    for v in 1..a.len() {
+        if a[v].upos != Upos::Verb {
+            continue;
+        }
+        let vh = v as u32 + 1;
+        let has_subject = a.iter().any(|t| {
+            t.head == vh
+                && matches!(
+                    t.deprel.base(),
+                    DepRel::Nsubj | DepRel::Csubj | DepRel::Expl
+                )
+        });
+        if has_subject {
+            continue;
+        }
+        let Some(s) = (0..v).rev().find(|&k| {
+            a[k].upos == Upos::Noun
+                && a[k].deprel == DepRel::Nmod
+                && subtree_end(a, k) == v - 1
+                && a[left_edge(a, k)].upos == Upos::Punct
+        }) else {
+            continue;
+        };
+        let sh = s as u32 + 1;
+        let named = a
+            .iter()
+            .enumerate()
+            .any(|(k, t)| k == s + 1 && t.head == sh && t.deprel == DepRel::Appos && is_name(a, k));
+        let cased = a.iter().any(|t| t.head == sh && t.deprel == DepRel::Case);
+        if !named || cased {
+            continue;
+        }
+        // The fronted phrase: up from the role's head to a dependent of the verb before it.
+        let mut d = a[s].head as usize;
+        let mut steps = 0;
+        while d != 0 && a[d - 1].head != vh && steps < 4 {
+            d = a[d - 1].head as usize;
+            steps += 1;
+        }
+        if d == 0 || d - 1 >= s || a[d - 1].head != vh {
+            continue;
+        }
+        a[s].head = vh;
+        a[s].deprel = DepRel::Nsubj;
+        changed += 1;
+    }
+    // 24. An adverbial clause with a marker hung on the object of a verb ("carrying out
+    //     the resolutions(obj) by pushing(advcl of resolutions) hard on sanctions"): a noun
+    //     takes no adverbial clause; it modifies the verb.
+    for x in 0..a.len() {
+        if a[x].deprel != DepRel::Advcl || a[x].head == 0 {
+            continue;
+        }
+        let o = a[x].head as usize - 1;
+        if o > x
+            || !matches!(a[o].upos, Upos::Noun | Upos::Propn)
+            || a[o].deprel != DepRel::Obj
+            || a[o].head == 0
+        {
+            continue;
+        }
+        let xh = x as u32 + 1;
+        if !a.iter().any(|t| t.head == xh && t.deprel == DepRel::Mark) {
+            continue;
+        }
+        a[x].head = a[o].head;
+        changed += 1;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -1083,6 +1155,23 @@ mod tests {
         assert_eq!(repair(&mut a, |i, w| i == 1 && w == "that"), 2);
         assert_eq!((a[4].upos, a[3].deprel), (Upos::Verb, Nsubj));
         assert_eq!(a[2].head, 4);
+    }
+
+    #[test]
+    fn role_with_a_name_hung_inside_a_fronted_phrase_is_the_subject() {
+        use DepRel::*;
+        // Asked(1) about(2) comments(3) ,(4) spokeswoman(5) Hua(6) said(7)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbn, 7, Ccomp),
+            tok(Upos::Adp, Xpos::In, 3, Case),
+            tok(Upos::Noun, Xpos::Nns, 1, Obl),
+            tok(Upos::Punct, Xpos::Comma, 5, Punct),
+            tok(Upos::Noun, Xpos::Nn, 3, Nmod),
+            tok(Upos::Propn, Xpos::Nnp, 5, Appos),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+        ];
+        assert_eq!(repair(&mut a, |_, _| false), 1);
+        assert_eq!((a[4].head, a[4].deprel), (7, Nsubj));
     }
 
     #[test]

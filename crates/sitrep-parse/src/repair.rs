@@ -676,7 +676,7 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
             d = a[d - 1].head as usize;
             steps += 1;
         }
-        if d == 0 || d - 1 >= s || a[d - 1].head != vh {
+        if d == 0 || d > s || a[d - 1].head != vh {
             continue;
         }
         a[s].head = vh;

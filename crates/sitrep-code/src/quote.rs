@@ -194,6 +194,21 @@ fn attribute(
             {
                 return (Some(m), format!("subject of \u{201c}{}\u{201d}", t.text(v)));
             }
+            // "missile expert(nsubj) David Wright(appos) of the Union of Concerned
+            // Scientists said": a role noun no dictionary knows, with the person's name in
+            // apposition.
+            if let Some(m) = t
+                .children_with(s, &[DepRel::Appos])
+                .find_map(|k| mention_at[si][k])
+            {
+                return (
+                    Some(m),
+                    format!(
+                        "name in apposition to the subject of \u{201c}{}\u{201d}",
+                        t.text(v)
+                    ),
+                );
+            }
         }
     }
     // A phrase quoted inside a sentence ("dismissed the offer, calling it a 'band-aid'",

@@ -248,7 +248,12 @@ fn attribute(
                         .position(|m| m.sent == si && m.lo <= s && s <= m.hi)
                 })
             };
-            for v in speech.into_iter().chain(chain.iter().copied()) {
+            // With a speech verb above the phrase, the verbs below it are what is said, not
+            // who says it ("Slutsky said that Pyongyang is playing a 'dangerous game'").
+            let from = speech
+                .and_then(|v| chain.iter().position(|&c| c == v))
+                .unwrap_or(0);
+            for v in chain[from..].iter().copied() {
                 if let Some(m) = speech_subject(t, v, 0).and_then(in_phrase) {
                     return (
                         Some(m),

@@ -150,6 +150,19 @@ fn coding_cases() {
                 ));
             }
         }
+        // Speakers a quote must not get (a wrong attribution is worse than none).
+        for q in c["quotes_not"].as_array().into_iter().flatten() {
+            let (text, speaker) = (q[0].as_str().unwrap_or(""), q[1].as_str().unwrap_or(""));
+            let bad = d.quotes.iter().any(|x| {
+                norm(&x.text) == norm(text)
+                    && x.speaker
+                        .as_ref()
+                        .is_some_and(|s| norm(&s.text).contains(&norm(speaker)))
+            });
+            if bad {
+                fail(format!("quote {text:?} attributed to {speaker:?}"));
+            }
+        }
         if let Some(n) = c["quote_count"].as_u64() {
             let direct = d.quotes.iter().filter(|q| q.kind == "direct").count() as u64;
             if direct != n {

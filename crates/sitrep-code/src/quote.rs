@@ -293,6 +293,40 @@ fn attribute(
             }
         }
     }
+    // `"… involved? …?" Hua said.`: a quote ending in a question or exclamation mark
+    // closes the sentence for the splitter, which leaves the attribution as a sentence of
+    // its own; a bare "X said." right after the quote, in its paragraph, is its speaker.
+    if let Some(&si) = touched.last() {
+        if let Some(next) = trees.get(si + 1) {
+            let same_para = doc
+                .sentences
+                .get(si + 1)
+                .is_some_and(|s| s.paragraph == para);
+            let starts_after = doc
+                .sentences
+                .get(si + 1)
+                .is_some_and(|s| s.span.start >= q.outer.end);
+            let bare = next.len() <= 6
+                && (0..next.len()).any(|v| {
+                    next.upos(v) == Upos::Verb
+                        && words.is_speech(&lemma(&next.form(v).to_lowercase()))
+                        && next.child(v, &[DepRel::Ccomp, DepRel::Obj]).is_none()
+                });
+            if same_para && starts_after && bare {
+                for v in 0..next.len() {
+                    if next.upos(v) == Upos::Verb
+                        && words.is_speech(&lemma(&next.form(v).to_lowercase()))
+                    {
+                        if let Some(m) =
+                            speech_subject(next, v, 0).and_then(|s| mention_at[si + 1][s])
+                        {
+                            return (Some(m), "subject of the bare speech clause after it".into());
+                        }
+                    }
+                }
+            }
+        }
+    }
     if let Some((lp, m)) = last {
         if lp + 1 == para && continues(doc, q, para) {
             return (Some(m), "continues the previous paragraph's quote".into());

@@ -125,6 +125,12 @@ fn speech_subject(t: &Tree, v: usize, depth: usize) -> Option<usize> {
     if let Some(s) = t.child(v, &[DepRel::Nsubj, DepRel::NsubjOuter]) {
         return Some(s);
     }
+    // "Peskov was quoted by Tass as saying": the one quoted or cited speaks.
+    if ["quoted", "cited"].iter().any(|w| t.is(v, w)) {
+        if let Some(s) = t.child(v, &[DepRel::NsubjPass]) {
+            return Some(s);
+        }
+    }
     match t.rel(v) {
         DepRel::Advcl | DepRel::Xcomp | DepRel::Conj => speech_subject(t, t.head(v)?, depth + 1),
         _ => None,

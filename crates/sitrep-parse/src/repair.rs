@@ -104,6 +104,21 @@ const TIME_NOUNS: [&str; 13] = [
     "winter",
 ];
 
+/// Speech verbs that come before their subject after a quote ("…,” said X), lowercase
+/// (repair 25).
+const INVERTED_SPEECH: [&str; 10] = [
+    "said",
+    "says",
+    "added",
+    "asked",
+    "wrote",
+    "told",
+    "explained",
+    "insisted",
+    "warned",
+    "recalled",
+];
+
 /// English weekday names, lowercase: "on Wednesday Mr Straw said" (repair 16).
 const WEEKDAYS: [&str; 7] = [
     "monday",
@@ -705,6 +720,27 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[x].head = a[o].head;
         changed += 1;
     }
+    // 25. Inverted attribution after a quote ("…,” said Muhammad(nsubj:pass of damaged)
+    //     Bashir, a shopkeeper whose house was damaged"): a speech verb right after the
+    //     quote's closing punctuation, with no subject, takes the name right after it.
+    for v in 1..a.len().saturating_sub(1) {
+        if a[v].upos != Upos::Verb || a[v - 1].upos != Upos::Punct || a[v + 1].upos != Upos::Propn {
+            continue;
+        }
+        let vh = v as u32 + 1;
+        if a[v + 1].head == vh && a[v + 1].deprel == DepRel::Nsubj
+            || a.iter()
+                .any(|t| t.head == vh && t.deprel.base() == DepRel::Nsubj)
+        {
+            continue;
+        }
+        if !INVERTED_SPEECH.iter().any(|w| is(v, w)) {
+            continue;
+        }
+        a[v + 1].head = vh;
+        a[v + 1].deprel = DepRel::Nsubj;
+        changed += 1;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -1172,6 +1208,32 @@ mod tests {
         ];
         assert_eq!(repair(&mut a, |_, _| false), 1);
         assert_eq!((a[4].head, a[4].deprel), (7, Nsubj));
+    }
+
+    #[test]
+    fn name_after_an_inverted_speech_verb_is_its_subject() {
+        use DepRel::*;
+        // ”(1) said(2) Muhammad(3) Bashir(4) ,(5) shopkeeper(6) damaged(7)
+        let mut a = vec![
+            tok(Upos::Punct, Xpos::Comma, 2, Punct),
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Propn, Xpos::Nnp, 7, NsubjPass),
+            tok(Upos::Propn, Xpos::Nnp, 3, Flat),
+            tok(Upos::Punct, Xpos::Comma, 6, Punct),
+            tok(Upos::Noun, Xpos::Nn, 7, NsubjPass),
+            tok(Upos::Verb, Xpos::Vbn, 2, Ccomp),
+        ];
+        let words = [
+            "\u{201d}",
+            "said",
+            "muhammad",
+            "bashir",
+            ",",
+            "shopkeeper",
+            "damaged",
+        ];
+        assert!(repair(&mut a, |i, w| words[i] == w) >= 1);
+        assert_eq!((a[2].head, a[2].deprel), (2, Nsubj));
     }
 
     #[test]

@@ -118,9 +118,48 @@ pub fn find(
 }
 
 /// The subject of a speech verb; a participle or infinitive shares its clause's subject.
+/// Speech verb forms a participle of speech ("adding", "saying") may hang below.
+const SPEECH_HEADS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "declared",
+    "wrote",
+    "announced",
+    "stressed",
+    "insisted",
+    "warned",
+    "noted",
+];
+
 fn speech_subject(t: &Tree, v: usize, depth: usize) -> Option<usize> {
     if depth > 4 {
         return None;
+    }
+    // "Menon said there could be no dialogue until Pakistan ended its support, adding
+    // that …": a participle of speech shares the subject of the speech verb above it, not of
+    // whatever verb the parser hung it on.
+    if depth == 0
+        && t.rel(v) == DepRel::Advcl
+        && t.toks[v].xpos == sitrep_text::Xpos::Vbg
+        && t.child(v, &[DepRel::Nsubj]).is_none()
+    {
+        let mut h = t.head(v);
+        for _ in 0..6 {
+            let Some(x) = h else { break };
+            if t.upos(x) == Upos::Verb && t.child(x, &[DepRel::Nsubj]).is_some() {
+                let speechy = SPEECH_HEADS.iter().any(|w| t.is(x, w));
+                if speechy {
+                    return t.child(x, &[DepRel::Nsubj]);
+                }
+            }
+            h = t.head(x);
+        }
     }
     if let Some(s) = t.child(v, &[DepRel::Nsubj, DepRel::NsubjOuter]) {
         return Some(s);
@@ -160,6 +199,9 @@ fn attribute(
     let mut best: Option<(usize, usize, usize)> = None; // (distance, sentence, verb)
     for &si in &touched {
         let t = &trees[si];
+        // Where the quote hangs in this sentence: its first token whose head is outside it.
+        let inside = |k: usize| q.inner.contains(t.toks[k].span);
+        let attach = (0..t.len()).find(|&k| inside(k) && t.head(k).is_none_or(|h| !inside(h)));
         for v in 0..t.len() {
             let span = t.toks[v].span;
             if inside_any(span) || !matches!(t.upos(v), Upos::Verb | Upos::Aux) {
@@ -168,6 +210,30 @@ fn attribute(
             let l = lemma(&t.form(v).to_lowercase());
             if !words.is_speech(&l) {
                 continue;
+            }
+            // A quoted phrase that is an oblique or modifier of the verb ("India would
+            // continue its fight “with full resolve”") is not what the verb reports.
+            if let Some(a) = attach {
+                let mut x = a;
+                let mut step = None;
+                for _ in 0..t.len() {
+                    match t.head(x) {
+                        Some(h) if h == v => {
+                            step = Some(x);
+                            break;
+                        }
+                        Some(h) => x = h,
+                        None => break,
+                    }
+                }
+                if step.is_some_and(|c| {
+                    matches!(
+                        t.rel(c).base(),
+                        DepRel::Obl | DepRel::Nmod | DepRel::Advmod | DepRel::Amod
+                    )
+                }) {
+                    continue;
+                }
             }
             let d = if span.end <= q.outer.start {
                 q.outer.start - span.end

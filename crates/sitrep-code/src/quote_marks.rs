@@ -97,7 +97,22 @@ pub fn find_quotes(text: &str, para: Span) -> Vec<QuoteSpan> {
                 // already open at depth 0 closes it instead when followed by text? No: treat
                 // as nested only for single marks; a second double opener closes the first.
                 if k == Kind::Double && c == '"' && stack.iter().any(|s| s.0 == Kind::Double) {
+                    // `"… Tiananmen Square. "There are still …"`: after a finished sentence,
+                    // an opener before a capital is a continued quotation (the convention for
+                    // a quote running into the next paragraph, whose break the scrape lost):
+                    // the first quote ends there unclosed and a new one opens.
+                    let before = body[..i].trim_end();
+                    let continued = body[..i].ends_with(char::is_whitespace)
+                        && before.ends_with(['.', '?', '!'])
+                        && body[i + 1..].starts_with(|n: char| n.is_uppercase());
                     close(&mut stack, &mut out, Kind::Double, abs, c.len_utf8(), text);
+                    if continued {
+                        if let Some(q) = out.last_mut() {
+                            q.outer = Span::new(q.outer.start, para.start + before.len());
+                            q.unclosed = true;
+                        }
+                        stack.push((k, abs, c.len_utf8()));
+                    }
                 } else {
                     stack.push((k, abs, c.len_utf8()));
                 }
@@ -209,6 +224,11 @@ mod tests {
                 &["Extra-regional countries seek to provide security for Israel"],
             ),
             ("”stray” close", &[]),
+            (
+                "He said: \"This is a signal. \"There are still people missing.\" Then he left.",
+                &["This is a signal.", "There are still people missing."],
+            ),
+            ("He said \"yes \"and no\" twice.", &["yes"]),
             ("", &[]),
         ];
         for (input, want) in rows {

@@ -1387,6 +1387,13 @@ fn nominal(cx: &SentenceCx, n: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec
     if code == "010" {
         return;
     }
+    // "a meeting on Palestinian reform", "talks on trade": with meetings, consultations and
+    // cooperation an on-phrase is the topic, not the other party.
+    if target_rule == "on-phrase of the event noun"
+        && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+    {
+        target = None;
+    }
     // An event noun needs both parties, except violence by a named actor ("US air strikes in
     // the province of Kunduz"), whose target the place may give (`target_from_place`).
     let violent = matches!(code.get(..2), Some("18" | "19" | "20"));

@@ -741,6 +741,40 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[v + 1].deprel = DepRel::Nsubj;
         changed += 1;
     }
+    // 26. A reported copular clause whose subject was taken for the speech verb's object
+    //     ("said the U.S. assassination(obj of said) of X, … “was a great crime(ccomp,
+    //     no subject)”"): the object is the clause's subject.
+    for c in 1..a.len() {
+        if a[c].deprel != DepRel::Ccomp || a[c].head == 0 {
+            continue;
+        }
+        let ch = c as u32 + 1;
+        let v = a[c].head;
+        let cop = a
+            .iter()
+            .position(|t| t.head == ch && t.deprel == DepRel::Cop);
+        let subj = a
+            .iter()
+            .any(|t| t.head == ch && t.deprel.base() == DepRel::Nsubj);
+        let Some(cop) = cop else { continue };
+        if subj {
+            continue;
+        }
+        let Some(o) = (0..cop)
+            .rev()
+            .find(|&k| a[k].head == v && a[k].deprel == DepRel::Obj)
+        else {
+            continue;
+        };
+        // Only punctuation between the object's phrase and the copula.
+        let end = subtree_end(a, o);
+        if end >= cop || !(end + 1..cop).all(|k| a[k].upos == Upos::Punct) {
+            continue;
+        }
+        a[o].head = ch;
+        a[o].deprel = DepRel::Nsubj;
+        changed += 1;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -1234,6 +1268,21 @@ mod tests {
         ];
         assert!(repair(&mut a, |i, w| words[i] == w) >= 1);
         assert_eq!((a[2].head, a[2].deprel), (2, Nsubj));
+    }
+
+    #[test]
+    fn object_of_a_speech_verb_before_a_subjectless_copular_clause_is_its_subject() {
+        use DepRel::*;
+        // said(1) assassination(2) ,(3) was(4) crime(5)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Noun, Xpos::Nn, 1, Obj),
+            tok(Upos::Punct, Xpos::Comma, 2, Punct),
+            tok(Upos::Aux, Xpos::Vbd, 5, Cop),
+            tok(Upos::Noun, Xpos::Nn, 1, Ccomp),
+        ];
+        assert_eq!(repair(&mut a, |_, _| false), 1);
+        assert_eq!((a[1].head, a[1].deprel), (5, Nsubj));
     }
 
     #[test]

@@ -741,38 +741,72 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[v + 1].deprel = DepRel::Nsubj;
         changed += 1;
     }
-    // 26. A reported copular clause whose subject was taken for the speech verb's object
-    //     ("said the U.S. assassination(obj of said) of X, … “was a great crime(ccomp,
-    //     no subject)”"): the object is the clause's subject.
+    // 26. A reported clause whose subject was taken for the speech verb's object ("said the
+    //     U.S. assassination(obj of said) of X, … “was a great crime(ccomp, no subject)”",
+    //     "said his country(obj) is seeking(ccomp)"): with only the clause's auxiliaries,
+    //     copula, adverbs and punctuation between them, the object is the clause's subject.
     for c in 1..a.len() {
         if a[c].deprel != DepRel::Ccomp || a[c].head == 0 {
             continue;
         }
         let ch = c as u32 + 1;
         let v = a[c].head;
-        let cop = a
-            .iter()
-            .position(|t| t.head == ch && t.deprel == DepRel::Cop);
         let subj = a
             .iter()
             .any(|t| t.head == ch && t.deprel.base() == DepRel::Nsubj);
-        let Some(cop) = cop else { continue };
         if subj {
             continue;
         }
-        let Some(o) = (0..cop)
+        let Some(o) = (0..c)
             .rev()
             .find(|&k| a[k].head == v && a[k].deprel == DepRel::Obj)
         else {
             continue;
         };
-        // Only punctuation between the object's phrase and the copula.
         let end = subtree_end(a, o);
-        if end >= cop || !(end + 1..cop).all(|k| a[k].upos == Upos::Punct) {
+        if end >= c {
+            continue;
+        }
+        let own = |k: usize, rels: &[DepRel]| a[k].head == ch && rels.contains(&a[k].deprel.base());
+        let aux = [DepRel::Aux, DepRel::AuxPass, DepRel::Cop];
+        // The clause's first auxiliary or copula, and before it only punctuation and the
+        // clause's adverbs.
+        let Some(first) = (end + 1..c).find(|&k| own(k, &aux)) else {
+            continue;
+        };
+        if !(end + 1..first).all(|k| a[k].upos == Upos::Punct || own(k, &[DepRel::Advmod])) {
             continue;
         }
         a[o].head = ch;
         a[o].deprel = DepRel::Nsubj;
+        changed += 1;
+    }
+    // 27. A finite past or present verb coordinated with a base-form verb under a modal
+    //     ("Moon has said participation will ensure(VB) safety and proposed(VBD, conj of
+    //     ensure) last month that …"): the tenses do not coordinate; the conjunct belongs
+    //     to the verb the modal clause depends on ("said … and proposed").
+    for k in 1..a.len() {
+        if a[k].deprel != DepRel::Conj
+            || a[k].upos != Upos::Verb
+            || !matches!(a[k].xpos, Xpos::Vbd | Xpos::Vbz | Xpos::Vbn)
+            || a[k].head == 0
+        {
+            continue;
+        }
+        let h = a[k].head as usize - 1;
+        let hh = h as u32 + 1;
+        if a[h].xpos != Xpos::Vb
+            || !matches!(a[h].deprel, DepRel::Ccomp | DepRel::Advcl)
+            || a[h].head == 0
+            || !a.iter().any(|t| t.head == hh && t.deprel == DepRel::Aux)
+        {
+            continue;
+        }
+        let g = a[h].head as usize - 1;
+        if a[g].upos != Upos::Verb || g > h {
+            continue;
+        }
+        a[k].head = g as u32 + 1;
         changed += 1;
     }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
@@ -1283,6 +1317,46 @@ mod tests {
         ];
         assert_eq!(repair(&mut a, |_, _| false), 1);
         assert_eq!((a[1].head, a[1].deprel), (5, Nsubj));
+    }
+
+    #[test]
+    fn object_of_a_speech_verb_before_an_auxiliary_is_the_clause_subject() {
+        use DepRel::*;
+        // said(1) country(2) is(3) seeking(4) help(5)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Noun, Xpos::Nn, 1, Obj),
+            tok(Upos::Aux, Xpos::Vbz, 4, Aux),
+            tok(Upos::Verb, Xpos::Vbg, 1, Ccomp),
+            tok(Upos::Noun, Xpos::Nn, 4, Obj),
+        ];
+        assert_eq!(repair(&mut a, |_, _| false), 1);
+        assert_eq!((a[1].head, a[1].deprel), (4, Nsubj));
+        // "told Iraq(obj) that(mark) …": no auxiliary right after the object, no change.
+        let mut b = vec![
+            tok(Upos::Verb, Xpos::Vbd, 0, Root),
+            tok(Upos::Propn, Xpos::Nnp, 1, Obj),
+            tok(Upos::Sconj, Xpos::In, 5, Mark),
+            tok(Upos::Propn, Xpos::Nnp, 5, Nsubj),
+            tok(Upos::Verb, Xpos::Vbz, 1, Ccomp),
+        ];
+        assert_eq!(repair(&mut b, |_, _| false), 0);
+    }
+
+    #[test]
+    fn finite_conjunct_of_a_modal_clause_joins_the_verb_above() {
+        use DepRel::*;
+        // said(1) it(2) will(3) ensure(4) and(5) proposed(6)
+        let mut a = vec![
+            tok(Upos::Verb, Xpos::Vbn, 0, Root),
+            tok(Upos::Pron, Xpos::Prp, 4, Nsubj),
+            tok(Upos::Aux, Xpos::Md, 4, Aux),
+            tok(Upos::Verb, Xpos::Vb, 1, Ccomp),
+            tok(Upos::Cconj, Xpos::Cc, 6, Cc),
+            tok(Upos::Verb, Xpos::Vbn, 4, Conj),
+        ];
+        assert_eq!(repair(&mut a, |_, _| false), 1);
+        assert_eq!(a[5].head, 1);
     }
 
     #[test]

@@ -985,7 +985,9 @@ impl<'d> Coder<'d> {
             }
             // "Iranian President Raisi arrived in Tehran": a visit to one's own country (the
             // country itself, not one of its actors) is travel at home, not a visit.
-            let visit = matches!(f.code.as_str(), "042" | "043" | "044");
+            // (Also going to, or meeting in, one's own country: "Hollande left the festival to
+            // go to Paris" is no meeting with France, 040.)
+            let visit = matches!(f.code.as_str(), "040" | "042" | "043" | "044");
             if visit
                 && tg.sectors.is_empty()
                 && tg.country.is_some()

@@ -981,6 +981,12 @@ fn verbal(cx: &SentenceCx, v: usize, vm: &sitrep_dict::VerbMatch, out: &mut Vec<
                 if target.is_none() {
                     target = subj.as_ref().map(|(a, _)| *a);
                 }
+                // "The EU's move was welcomed by Beijing": the act's agent is the target.
+                if target.is_none() {
+                    target = t
+                        .child(v, &[DepRel::NsubjPass])
+                        .and_then(|s| agent_of_act(cx, s));
+                }
                 rule = "by-agent → passive subject".to_string();
             }
         } else if let Some((a, r)) = subj.clone() {

@@ -809,6 +809,34 @@ pub fn repair(a: &mut [Analysis], is: impl Fn(usize, &str) -> bool) -> usize {
         a[k].head = g as u32 + 1;
         changed += 1;
     }
+    // 28. A passive verb's by-agent hung on a noun of its oblique ("was welcomed at the
+    //     time(obl) by Beijing(nmod of time)"): a passive without an agent of its own takes
+    //     the name as `obl:agent`.
+    for b in 1..a.len() {
+        if a[b].deprel != DepRel::Nmod || a[b].head == 0 || !is_name(a, b) {
+            continue;
+        }
+        let bh = b as u32 + 1;
+        let by = (0..b).any(|k| a[k].head == bh && a[k].deprel == DepRel::Case && is(k, "by"));
+        if !by {
+            continue;
+        }
+        let n = a[b].head as usize - 1;
+        if a[n].deprel.base() != DepRel::Obl || a[n].head == 0 {
+            continue;
+        }
+        let v = a[n].head;
+        let passive = a.iter().any(|t| t.head == v && t.deprel == DepRel::AuxPass);
+        let has_agent = a
+            .iter()
+            .any(|t| t.head == v && t.deprel == DepRel::OblAgent);
+        if !passive || has_agent || a[v as usize - 1].upos != Upos::Verb {
+            continue;
+        }
+        a[b].head = v;
+        a[b].deprel = DepRel::OblAgent;
+        changed += 1;
+    }
     // 17. A title with an "of" complement before a name ("Secretary of State(nmod) Rex(appos
     //     of Secretary) Tillerson", "Undersecretary of State John(flat of State) Bolton"):
     //     the name heads the phrase and the title describes it, as with "Foreign Minister
@@ -1357,6 +1385,24 @@ mod tests {
         ];
         assert_eq!(repair(&mut a, |_, _| false), 1);
         assert_eq!(a[5].head, 1);
+    }
+
+    #[test]
+    fn by_agent_hung_on_an_oblique_of_a_passive_is_the_agent() {
+        use DepRel::*;
+        // move(1) was(2) welcomed(3) at(4) time(5) by(6) Beijing(7)
+        let mut a = vec![
+            tok(Upos::Noun, Xpos::Nn, 3, NsubjPass),
+            tok(Upos::Aux, Xpos::Vbd, 3, AuxPass),
+            tok(Upos::Verb, Xpos::Vbn, 0, Root),
+            tok(Upos::Adp, Xpos::In, 5, Case),
+            tok(Upos::Noun, Xpos::Nn, 3, Obl),
+            tok(Upos::Adp, Xpos::In, 7, Case),
+            tok(Upos::Propn, Xpos::Nnp, 5, Nmod),
+        ];
+        let words = ["move", "was", "welcomed", "at", "time", "by", "beijing"];
+        assert_eq!(repair(&mut a, |i, w| words[i] == w), 1);
+        assert_eq!((a[6].head, a[6].deprel), (3, OblAgent));
     }
 
     #[test]

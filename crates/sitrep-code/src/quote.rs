@@ -102,7 +102,7 @@ pub fn find(
                 if spans.iter().any(|q| q.outer.overlaps(span)) {
                     continue;
                 }
-                let speaker = speech_subject(t, v, 0).and_then(|s| mention_at[si][s]);
+                let speaker = speech_subject(t, words, v, 0).and_then(|s| mention_at[si][s]);
                 out.push(Quote {
                     span,
                     outer: span,
@@ -118,26 +118,7 @@ pub fn find(
 }
 
 /// The subject of a speech verb; a participle or infinitive shares its clause's subject.
-/// Speech verb forms a participle of speech ("adding", "saying") may hang below.
-const SPEECH_HEADS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stated",
-    "declared",
-    "wrote",
-    "announced",
-    "stressed",
-    "insisted",
-    "warned",
-    "noted",
-];
-
-fn speech_subject(t: &Tree, v: usize, depth: usize) -> Option<usize> {
+fn speech_subject(t: &Tree, words: &Words, v: usize, depth: usize) -> Option<usize> {
     if depth > 4 {
         return None;
     }
@@ -152,11 +133,11 @@ fn speech_subject(t: &Tree, v: usize, depth: usize) -> Option<usize> {
         let mut h = t.head(v);
         for _ in 0..6 {
             let Some(x) = h else { break };
-            if t.upos(x) == Upos::Verb && t.child(x, &[DepRel::Nsubj]).is_some() {
-                let speechy = SPEECH_HEADS.iter().any(|w| t.is(x, w));
-                if speechy {
-                    return t.child(x, &[DepRel::Nsubj]);
-                }
+            if t.upos(x) == Upos::Verb
+                && t.child(x, &[DepRel::Nsubj]).is_some()
+                && words.is_speech(&lemma(&t.form(x).to_lowercase()))
+            {
+                return t.child(x, &[DepRel::Nsubj]);
             }
             h = t.head(x);
         }
@@ -171,7 +152,9 @@ fn speech_subject(t: &Tree, v: usize, depth: usize) -> Option<usize> {
         }
     }
     match t.rel(v) {
-        DepRel::Advcl | DepRel::Xcomp | DepRel::Conj => speech_subject(t, t.head(v)?, depth + 1),
+        DepRel::Advcl | DepRel::Xcomp | DepRel::Conj => {
+            speech_subject(t, words, t.head(v)?, depth + 1)
+        }
         _ => None,
     }
 }
@@ -255,7 +238,7 @@ fn attribute(
     }
     if let Some((_, si, v)) = best {
         let t = &trees[si];
-        if let Some(s) = speech_subject(t, v, 0) {
+        if let Some(s) = speech_subject(t, words, v, 0) {
             if let Some(m) = mention_at[si][s] {
                 return (Some(m), format!("subject of \u{201c}{}\u{201d}", t.text(v)));
             }
@@ -326,7 +309,7 @@ fn attribute(
                 .and_then(|v| chain.iter().position(|&c| c == v))
                 .unwrap_or(0);
             for v in chain[from..].iter().copied() {
-                if let Some(m) = speech_subject(t, v, 0).and_then(in_phrase) {
+                if let Some(m) = speech_subject(t, words, v, 0).and_then(in_phrase) {
                     return (
                         Some(m),
                         format!(
@@ -348,7 +331,8 @@ fn attribute(
                 if prev.upos(v) == Upos::Verb
                     && words.is_speech(&lemma(&prev.form(v).to_lowercase()))
                 {
-                    if let Some(s) = speech_subject(prev, v, 0).and_then(|s| mention_at[si - 1][s])
+                    if let Some(s) =
+                        speech_subject(prev, words, v, 0).and_then(|s| mention_at[si - 1][s])
                     {
                         let ends_with_colon = prev
                             .toks
@@ -390,7 +374,7 @@ fn attribute(
                         && words.is_speech(&lemma(&next.form(v).to_lowercase()))
                     {
                         if let Some(m) =
-                            speech_subject(next, v, 0).and_then(|s| mention_at[si + 1][s])
+                            speech_subject(next, words, v, 0).and_then(|s| mention_at[si + 1][s])
                         {
                             return (Some(m), "subject of the bare speech clause after it".into());
                         }

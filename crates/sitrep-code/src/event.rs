@@ -126,6 +126,8 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
     let t = cx.tree;
     let mut out = Vec::new();
     let mut clauses: Option<crate::linear::Clauses> = None;
+    // Naming verbs whose judging predicate made an event (their own event gives way below).
+    let mut named: Vec<usize> = Vec::new();
     for v in 0..t.len() {
         let upos = t.upos(v);
         if !matches!(upos, Upos::Verb | Upos::Adj | Upos::Noun) {
@@ -136,7 +138,7 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
             evaluative(cx, v, &mut out);
         }
         if !copular && upos != Upos::Verb && cx.own_vocabulary {
-            naming(cx, v, &mut out);
+            named.extend(naming(cx, v, &mut out));
         }
         // Adjectives code as predicates: with a copula, or as a reported clause of their own
         // ("… very disappointed that China is allowing …," Trump tweeted).
@@ -176,11 +178,6 @@ pub fn find(cx: &SentenceCx) -> Vec<Found> {
     }
     // "Iran called the strike a war crime": the naming verb's own event ("called X": a phone
     // call, 041) gives way to what it names.
-    let named: Vec<usize> = out
-        .iter()
-        .filter(|f| f.dictionary == "evaluative.tsv" && f.rule.starts_with("subject of the naming"))
-        .filter_map(|f| t.head(f.trigger))
-        .collect();
     out.retain(|f| !named.contains(&f.trigger));
     // "Ankara had conveyed its concerns to Syria's ambassador": an event noun that is the
     // object of a verb coded the same, with no doer of its own but a pronoun or nobody, is
@@ -257,12 +254,7 @@ pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg
         // A bare past participle in an adverbial clause ("release men indefinitely detained
         // without charge", "Captured by rebels, the soldier …") has its patient as subject,
         // not the governing clause's agent.
-        DepRel::Advcl
-            if t.toks[v].xpos == Xpos::Vbn
-                && t.child(v, &[DepRel::Aux, DepRel::AuxPass]).is_none() =>
-        {
-            None
-        }
+        DepRel::Advcl if bare_participle(t, v) => None,
         DepRel::Conj | DepRel::Advcl => subject_of(cx, head, depth + 1)
             .map(|(a, r)| (a, format!("{r} shared with the first conjunct"))),
         DepRel::Acl => {
@@ -289,6 +281,12 @@ pub(crate) fn subject_of(cx: &SentenceCx, v: usize, depth: usize) -> Option<(Arg
     }
 }
 
+/// A past participle with no auxiliary: as an adverbial clause ("men detained without
+/// charge", "Captured by rebels, …") its subject is its patient.
+fn bare_participle(t: &Tree, v: usize) -> bool {
+    t.toks[v].xpos == Xpos::Vbn && t.child(v, &[DepRel::Aux, DepRel::AuxPass]).is_none()
+}
+
 /// Whether the clause of `v` has a subject token of its own or through control, coded or
 /// not (an expletive "it" does not count).
 fn has_subject_token(cx: &SentenceCx, v: usize, depth: usize) -> bool {
@@ -311,12 +309,7 @@ fn has_subject_token(cx: &SentenceCx, v: usize, depth: usize) -> bool {
     match t.rel(v) {
         // A bare past participle's subject is its patient (see `subject_of`): no speaker
         // stands in for it.
-        DepRel::Advcl
-            if t.toks[v].xpos == Xpos::Vbn
-                && t.child(v, &[DepRel::Aux, DepRel::AuxPass]).is_none() =>
-        {
-            true
-        }
+        DepRel::Advcl if bare_participle(t, v) => true,
         DepRel::Xcomp | DepRel::Conj | DepRel::Advcl => {
             t.child(head, &[DepRel::Obj])
                 .is_some_and(|o| cx.mention_at[o].is_some())
@@ -1783,7 +1776,22 @@ fn evaluative(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
     let Some(target) = agent_of_act(cx, subj) else {
         return;
     };
-    let mut f = Found {
+    let f = Found {
+        source: None,
+        has_subject: false,
+        negated: negated(cx, p),
+        pattern: format!("{lower} (evaluative predicate)"),
+        rule: "speaker → actor behind the judged subject".into(),
+        notes: vec![format!("\u{201c}{}\u{201d} judges its subject", t.text(p))],
+        ..judgement(t, p, target, code)
+    };
+    push_framed(cx, p, f, out);
+}
+
+/// An event of a judging predicate (`evaluative.tsv`) at token `p` against `target`; the
+/// caller fills in source, negation and the explanation.
+fn judgement(t: &Tree, p: usize, target: Arg, code: &str) -> Found {
+    Found {
         sent: t.sent,
         trigger: p,
         source: None,
@@ -1791,19 +1799,20 @@ fn evaluative(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
         has_subject: false,
         frame_word: false,
         code: code.to_string(),
-        negated: negated(cx, p),
+        negated: false,
         modality: "asserted",
-        pattern: format!("{lower} (evaluative predicate)"),
+        pattern: String::new(),
         dictionary: "evaluative.tsv".into(),
-        rule: "speaker → actor behind the judged subject".into(),
-        notes: vec![format!("\u{201c}{}\u{201d} judges its subject", t.text(p))],
+        rule: String::new(),
+        notes: Vec::new(),
         linear: false,
         mutual: false,
-    };
-    if f.negated {
-        return;
     }
-    if frame(cx, p, &mut f) {
+}
+
+/// Keep a judgement unless negated, framed by the words governing `v`.
+fn push_framed(cx: &SentenceCx, v: usize, mut f: Found, out: &mut Vec<Found>) {
+    if !f.negated && frame(cx, v, &mut f) {
         out.push(f);
     }
 }
@@ -1838,54 +1847,39 @@ const NAMING_VERBS: &[&str] = &[
 /// "Kim described Trump as a dotard", "Iran called the strike a war crime": a judging
 /// predicate (`evaluative.tsv`) in the `as`-phrase or complement of a naming verb codes the
 /// verb's subject against its object, or the actor behind it ("the U.S. strike").
-fn naming(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) {
+/// Returns the naming verb when it made an event (whose own event then gives way).
+fn naming(cx: &SentenceCx, p: usize, out: &mut Vec<Found>) -> Option<usize> {
     let t = cx.tree;
     let as_phrase = t.rel(p).base() == DepRel::Obl
         && t.child(p, &[DepRel::Case]).is_some_and(|c| t.is(c, "as"));
     if !(as_phrase || t.rel(p) == DepRel::Xcomp) {
-        return;
+        return None;
     }
-    let Some(v) = t
+    let v = t
         .head(p)
-        .filter(|&v| NAMING_VERBS.iter().any(|w| t.is(v, w)))
-    else {
-        return;
-    };
+        .filter(|&v| NAMING_VERBS.iter().any(|w| t.is(v, w)))?;
     let lower = t.form(p).to_lowercase();
-    let Some(code) = cx.words.evaluative(&lower) else {
-        return;
-    };
-    let Some(target) = t.child(v, &[DepRel::Obj]).and_then(|o| agent_of_act(cx, o)) else {
-        return;
-    };
+    let code = cx.words.evaluative(&lower)?;
+    let target = t
+        .child(v, &[DepRel::Obj])
+        .and_then(|o| agent_of_act(cx, o))?;
     let source = subject_of(cx, v, 0).map(|(a, _)| a);
-    let mut f = Found {
-        sent: t.sent,
-        trigger: p,
+    let f = Found {
         source,
-        target: Some(target),
         has_subject: source.is_some(),
-        frame_word: false,
-        code: code.to_string(),
         negated: negated(cx, v),
-        modality: "asserted",
         pattern: format!("{} … as {lower} (evaluative predicate)", t.text(v)),
-        dictionary: "evaluative.tsv".into(),
         rule: "subject of the naming verb → its object".into(),
         notes: vec![format!(
             "\u{201c}{}\u{201d} names its object \u{201c}{}\u{201d}",
             t.text(v),
             t.text(p)
         )],
-        linear: false,
-        mutual: false,
+        ..judgement(t, p, target, code)
     };
-    if f.negated {
-        return;
-    }
-    if frame(cx, v, &mut f) {
-        out.push(f);
-    }
+    let before = out.len();
+    push_framed(cx, v, f, out);
+    (out.len() > before).then_some(v)
 }
 
 /// The actor behind an act noun: its possessor, compound or adjective ("the U.S.

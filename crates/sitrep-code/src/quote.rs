@@ -182,9 +182,7 @@ fn attribute(
     let mut best: Option<(usize, usize, usize)> = None; // (distance, sentence, verb)
     for &si in &touched {
         let t = &trees[si];
-        // Where the quote hangs in this sentence: its first token whose head is outside it.
-        let inside = |k: usize| q.inner.contains(t.toks[k].span);
-        let attach = (0..t.len()).find(|&k| inside(k) && t.head(k).is_none_or(|h| !inside(h)));
+        let attach = attachment(t, q);
         for v in 0..t.len() {
             let span = t.toks[v].span;
             if inside_any(span) || !matches!(t.upos(v), Upos::Verb | Upos::Aux) {
@@ -196,27 +194,13 @@ fn attribute(
             }
             // A quoted phrase that is an oblique or modifier of the verb ("India would
             // continue its fight “with full resolve”") is not what the verb reports.
-            if let Some(a) = attach {
-                let mut x = a;
-                let mut step = None;
-                for _ in 0..t.len() {
-                    match t.head(x) {
-                        Some(h) if h == v => {
-                            step = Some(x);
-                            break;
-                        }
-                        Some(h) => x = h,
-                        None => break,
-                    }
-                }
-                if step.is_some_and(|c| {
-                    matches!(
-                        t.rel(c).base(),
-                        DepRel::Obl | DepRel::Nmod | DepRel::Advmod | DepRel::Amod
-                    )
-                }) {
-                    continue;
-                }
+            if attach.and_then(|a| t.child_toward(v, a)).is_some_and(|c| {
+                matches!(
+                    t.rel(c).base(),
+                    DepRel::Obl | DepRel::Nmod | DepRel::Advmod | DepRel::Amod
+                )
+            }) {
+                continue;
             }
             let d = if span.end <= q.outer.start {
                 q.outer.start - span.end
@@ -271,21 +255,15 @@ fn attribute(
     // phrase hangs from, else of the nearest verb above it with an actor subject.
     if let [si] = touched[..] {
         let t = &trees[si];
-        let inside: Vec<usize> = (0..t.len())
-            .filter(|&k| q.inner.contains(t.toks[k].span))
-            .collect();
-        let attach = inside
-            .iter()
-            .copied()
-            .find(|&k| t.head(k).is_none_or(|h| !inside.contains(&h)));
-        if let Some(a) = attach {
+        let inside = |k: usize| q.inner.contains(t.toks[k].span);
+        if let Some(a) = attachment(t, q) {
             let mut chain = Vec::new();
             let mut x = a;
             while let Some(h) = t.head(x) {
                 if chain.len() > t.len() {
                     break;
                 }
-                if !inside.contains(&h) && t.upos(h) == Upos::Verb {
+                if !inside(h) && t.upos(h) == Upos::Verb {
                     chain.push(h);
                 }
                 x = h;
@@ -390,6 +368,12 @@ fn attribute(
     }
     let _ = mentions;
     (None, "no speaker found".into())
+}
+
+/// Where a quote hangs in a sentence's tree: its first token whose head is outside it.
+fn attachment(t: &Tree, q: &QuoteSpan) -> Option<usize> {
+    let inside = |k: usize| q.inner.contains(t.toks[k].span);
+    (0..t.len()).find(|&k| inside(k) && t.head(k).is_none_or(|h| !inside(h)))
 }
 
 /// True when the quote opens its paragraph (a continued quotation).

@@ -114,6 +114,19 @@ impl<'d> Tree<'d> {
         false
     }
 
+    /// The child of `anc` whose subtree holds `i` (`None` when `anc` does not dominate `i` or
+    /// is `i`).
+    pub fn child_toward(&self, anc: usize, mut i: usize) -> Option<usize> {
+        for _ in 0..self.toks.len() {
+            let h = self.head(i)?;
+            if h == anc {
+                return Some(i);
+            }
+            i = h;
+        }
+        None
+    }
+
     /// Lowest and highest local index of `i`'s subtree, skipping children for which
     /// `skip(child)` is true (their subtrees are left out).
     pub fn subtree_bounds(&self, i: usize, skip: &dyn Fn(usize) -> bool) -> (usize, usize) {
